@@ -1,0 +1,122 @@
+import type { VFile } from 'vfile'
+import type { CommandReference } from './data/commands.ts'
+import type { WindbgHighlighter } from './render/highlight.ts'
+
+/** Options of `remarkWindbg`. Every field is optional. */
+export interface Options {
+  /**
+   * Output longer than this many lines starts folded.
+   * @default 20
+   */
+  foldAbove?: number | null | undefined
+  /**
+   * Fence languages that are always transcripts.
+   * @default ['windbg', 'kd', 'cdb']
+   */
+  languages?: readonly string[] | null | undefined
+  /**
+   * Fence languages that are transcripts only when their content is debugger output: Microsoft's
+   * docs tag transcripts `dbgcmd`, but also command syntax lines.
+   * @default ['dbgcmd', 'console']
+   */
+  detectIn?: readonly string[] | null | undefined
+  /**
+   * Whether untagged fences that start with a debugger prompt are transcripts.
+   * @default true
+   */
+  detectUntagged?: boolean | null | undefined
+  /** The name of a bugcheck code (`0x20` → `KERNEL_APC_PENDING_DURING_EXIT`), for tooltips. */
+  bugcheckName?: ((code: number) => string | undefined) | null | undefined
+  /** The URL of a bugcheck code's page; codes in transcripts link to it. */
+  bugcheckHref?: ((code: number) => string | undefined) | null | undefined
+  /**
+   * Reads the article's frontmatter (its `bugcheck`, `parameters` and `subtypes` feed the
+   * parameter tooltips).
+   * @default file.data.matter ?? file.data.frontmatter
+   */
+  frontmatter?: ((file: VFile) => unknown) | null | undefined
+  /** The command reference for command tooltips. @default the built-in reference */
+  lookupCommand?: ((command: string) => CommandReference | undefined) | null | undefined
+  /**
+   * Highlighting: a highlighter (or a promise of one), or `false` for none.
+   * @default a Shiki highlighter with the WinDbg grammar, created once per plugin instance
+   */
+  highlighter?: WindbgHighlighter | Promise<WindbgHighlighter> | false | null | undefined
+  /** URL of the transcript stylesheet, linked once in each page that has a transcript. */
+  stylesheet?: string | null | undefined
+  /** URL of the transcript script (copy, expand all, Escape), added once in each page that has a transcript. */
+  script?: string | null | undefined
+}
+
+export interface Settings {
+  foldAbove: number
+  languages: ReadonlySet<string>
+  detectIn: ReadonlySet<string>
+  detectUntagged: boolean
+  bugcheckName: ((code: number) => string | undefined) | undefined
+  bugcheckHref: ((code: number) => string | undefined) | undefined
+  frontmatter: (file: VFile) => unknown
+  lookupCommand: ((command: string) => CommandReference | undefined) | undefined
+  highlighter: WindbgHighlighter | Promise<WindbgHighlighter> | false | undefined
+  stylesheet: string | undefined
+  script: string | undefined
+}
+
+const emptyOptions: Options = {}
+
+function readFrontmatter(file: VFile): unknown {
+  return file.data['matter'] ?? file.data['frontmatter']
+}
+
+function optionError(name: string, expected: string, value: unknown): Error {
+  return new TypeError(`Unexpected \`${name}\` option for \`remark-windbg\`: expected ${expected}, got ${JSON.stringify(value) ?? typeof value}`)
+}
+
+function functionOption<T>(options: Options, name: keyof Options): T | undefined {
+  const value = options[name]
+  if (value === null || value === undefined) return undefined
+  if (typeof value !== 'function') throw optionError(name, 'a function', value)
+  return value as T
+}
+
+function listOption(options: Options, name: 'languages' | 'detectIn', fallback: string[]): ReadonlySet<string> {
+  const value = options[name]
+  if (value === null || value === undefined) return new Set(fallback)
+  if (!Array.isArray(value) || !value.every((item) => typeof item === 'string')) {
+    throw optionError(name, 'an array of language names', value)
+  }
+  return new Set(value.map((item: string) => item.toLowerCase()))
+}
+
+function stringOption(options: Options, name: 'stylesheet' | 'script'): string | undefined {
+  const value = options[name]
+  if (value === null || value === undefined) return undefined
+  if (typeof value !== 'string' || value === '') throw optionError(name, 'a URL string', value)
+  return value
+}
+
+/** Checks options once, when the plugin is attached, and fills in defaults. */
+export function resolveOptions(options: Options | null | undefined): Settings {
+  const settings = options ?? emptyOptions
+  const foldAbove = settings.foldAbove ?? 20
+  if (!Number.isInteger(foldAbove) || foldAbove < 0) throw optionError('foldAbove', 'a whole number of lines', foldAbove)
+  const detectUntagged = settings.detectUntagged ?? true
+  if (typeof detectUntagged !== 'boolean') throw optionError('detectUntagged', 'true or false', detectUntagged)
+  const highlighter = settings.highlighter ?? undefined
+  if (highlighter !== undefined && highlighter !== false && typeof highlighter !== 'function' && !(highlighter instanceof Promise)) {
+    throw optionError('highlighter', 'a highlighter function, a promise of one, or false', highlighter)
+  }
+  return {
+    foldAbove,
+    languages: listOption(settings, 'languages', ['windbg', 'kd', 'cdb']),
+    detectIn: listOption(settings, 'detectIn', ['dbgcmd', 'console']),
+    detectUntagged,
+    bugcheckName: functionOption(settings, 'bugcheckName'),
+    bugcheckHref: functionOption(settings, 'bugcheckHref'),
+    frontmatter: functionOption(settings, 'frontmatter') ?? readFrontmatter,
+    lookupCommand: functionOption(settings, 'lookupCommand'),
+    highlighter,
+    stylesheet: stringOption(settings, 'stylesheet'),
+    script: stringOption(settings, 'script'),
+  }
+}

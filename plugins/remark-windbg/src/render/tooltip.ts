@@ -1,0 +1,67 @@
+import type { Element, ElementContent } from 'hast'
+import { h } from 'hastscript'
+import type { CommandReference } from '../data/commands.ts'
+import type { ParameterReading } from '../decode/decode.ts'
+
+/**
+ * Tooltips are plain markup: the body follows its trigger inside one wrapper, and the stylesheet
+ * shows it while the wrapper is hovered or holds focus. So they work without JavaScript, the
+ * pointer can move onto the body without it vanishing (WCAG 1.4.13), and the script only adds
+ * Escape to dismiss. Bodies are kept out of the search index.
+ */
+function tooltip(trigger: Element, id: string, body: ElementContent[]): Element {
+  trigger.properties['ariaDescribedBy'] = [id]
+  return h('span.wd-tip', [
+    trigger,
+    h('span.wd-tip-body', { id, role: 'tooltip', dataPagefindIgnore: '' }, body),
+  ])
+}
+
+function readingBody(reading: ParameterReading): ElementContent[] {
+  const body: ElementContent[] = [
+    h('strong', reading.name ? `${reading.label} · ${reading.name}` : reading.label),
+  ]
+  if (reading.subtype) body.push(h('span.wd-tip-line', reading.subtype))
+  if (reading.description) body.push(h('span.wd-tip-line', reading.description))
+  for (const decoded of reading.decoded) body.push(h('span.wd-tip-line.wd-tip-value', `${reading.value}: ${decoded}`))
+  return body
+}
+
+/** A bugcheck parameter value with a tooltip saying which parameter it is and what it decodes to. */
+export function parameterTip(children: ElementContent[], reading: ParameterReading, id: string): Element {
+  return tooltip(h('button.wd-param', { type: 'button' }, children), id, readingBody(reading))
+}
+
+/** The bugcheck code: a link to its catalog page where there is one, with its name as tooltip. */
+export function codeTip(
+  children: ElementContent[],
+  code: number,
+  name: string | undefined,
+  href: string | undefined,
+  id: string,
+): Element {
+  const hex = `0x${code.toString(16).toUpperCase()}`
+  const trigger = href ? h('a.wd-code', { href }, children) : h('button.wd-code', { type: 'button' }, children)
+  const body: ElementContent[] = [h('strong', `Bugcheck code ${hex}`)]
+  if (name) body.push(h('span.wd-tip-line', name))
+  if (href) body.push(h('span.wd-tip-line', 'Opens its page in the catalog.'))
+  return tooltip(trigger, id, body)
+}
+
+/**
+ * The command's reference, as a toggletip: it holds a link, so it opens on click (a button with a
+ * popover, which the browser dismisses on Escape or a click elsewhere) instead of on hover.
+ */
+export function commandHelp(reference: CommandReference, id: string): Element[] {
+  return [
+    h(
+      'button.wd-help',
+      { type: 'button', popoverTarget: id, ariaLabel: `About ${reference.name}` },
+      h('span', { ariaHidden: 'true' }, '?'),
+    ),
+    h('div.wd-pop', { id, popover: 'auto', dataPagefindIgnore: '' }, [
+      h('p', [h('code', reference.name), ` ${reference.summary}`]),
+      h('a', { href: reference.docs, rel: 'noopener' }, `${reference.name} documentation`),
+    ]),
+  ]
+}

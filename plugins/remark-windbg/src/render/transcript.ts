@@ -1,0 +1,258 @@
+import type { Element, ElementContent } from 'hast'
+import { h } from 'hastscript'
+import type { CommandReference } from '../data/commands.ts'
+import { describeParameter, guessArchitecture, type ParameterReading } from '../decode/decode.ts'
+import { findParameterMarks, groupFindings, type BugcheckFinding, type ParameterMark } from '../parse/bugcheck.ts'
+import type { TranscriptAnnotations } from '../parse/meta.ts'
+import { parseTranscript, splitLines, type TranscriptStep } from '../parse/transcript.ts'
+import type { ParameterDocs } from '../schema.ts'
+import type { Token, WindbgHighlighter } from './highlight.ts'
+import { renderLine, sliceTokens, visibleText, type LineRange } from './line.ts'
+import { codeTip, commandHelp, parameterTip } from './tooltip.ts'
+
+/** Everything a transcript's rendering depends on besides its text. */
+export interface RenderContext {
+  highlight: WindbgHighlighter
+  /** Prefix for the ids of this transcript's tooltips, unique in the page (`wd1`). */
+  idPrefix: string
+  /** Gives each step an id, unique in the page and derived from its command. */
+  stepId: (command: string) => string
+  /** Output longer than this many lines starts folded. */
+  foldAbove: number
+  annotations: TranscriptAnnotations
+  /** The article's documentation of its bugcheck's parameters. */
+  docs: ParameterDocs
+  /** The article's bugcheck code: its parameter docs apply to findings of this code only. */
+  articleCode?: number
+  bugcheckName?: (code: number) => string | undefined
+  bugcheckHref?: (code: number) => string | undefined
+  lookupCommand?: (command: string) => CommandReference | undefined
+}
+
+const RE_NOTE_LINE = /^\s*\$\$\s?(.*)$/
+const RE_CUT_LINE = /^\s*(?:\.{3,}|<<<.*>>>|\[\.\.\.\])\s*$/
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`
+}
+
+/** Per-transcript state: tooltip numbering and the readings of the parameter marks. */
+class TranscriptRenderer {
+  private tipCount = 0
+  private readonly lineTokens: Token[][]
+  private readonly rangesByLine = new Map<number, LineRange[]>()
+  private readonly context: RenderContext
+  private readonly lines: string[]
+
+  constructor(context: RenderContext, lines: string[]) {
+    this.context = context
+    this.lines = lines
+    const tokens = context.highlight(lines.join('\n'))
+    // A highlighter that split lines differently must not shift text between lines.
+    this.lineTokens = tokens.length === lines.length ? tokens : lines.map((line) => (line ? [{ content: line }] : []))
+    this.collectParameterRanges()
+    this.collectMarkedPhrases()
+  }
+
+  private nextTipId(): string {
+    this.tipCount += 1
+    return `${this.context.idPrefix}-tip${this.tipCount}`
+  }
+
+  private addRange(line: number, range: LineRange): void {
+    const ranges = this.rangesByLine.get(line) ?? []
+    // Keep ranges sorted and disjoint: the first claim on a column wins.
+    if (ranges.some((other) => range.start < other.end && other.start < range.end)) return
+    ranges.push(range)
+    ranges.sort((a, b) => a.start - b.start)
+    this.rangesByLine.set(line, ranges)
+  }
+
+  private collectParameterRanges(): void {
+    const marks = findParameterMarks(this.lines)
+    const findingOf = new Map<ParameterMark, BugcheckFinding>()
+    for (const finding of groupFindings(marks)) for (const found of finding.marks) findingOf.set(found, finding)
+    for (const found of marks) {
+      const finding = findingOf.get(found)
+      if (!finding) continue
+      if (found.index === 0) {
+        const { code } = finding
+        const name = this.context.bugcheckName?.(code)
+        const href = this.context.bugcheckHref?.(code)
+        this.addRange(found.line, {
+          start: found.start,
+          end: found.end,
+          kind: 'code',
+          wrap: (children) => codeTip(children, code, name, href, this.nextTipId()),
+        })
+        continue
+      }
+      const reading = this.readParameter(found, finding)
+      this.addRange(found.line, {
+        start: found.start,
+        end: found.end,
+        kind: 'parameter',
+        wrap: (children) => parameterTip(children, reading, this.nextTipId()),
+      })
+    }
+  }
+
+  private readParameter(found: ParameterMark, finding: BugcheckFinding): ParameterReading {
+    const ownCode = finding.code === this.context.articleCode
+    const arg1 = finding.parameters[0]
+    const input: Parameters<typeof describeParameter>[0] = {
+      index: found.index,
+      text: found.text,
+      docs: ownCode ? this.context.docs : { parameters: [], subtypes: [] },
+      arch: guessArchitecture(finding.widths),
+    }
+    if (arg1) input.arg1 = arg1
+    const printed = found.description ?? finding.descriptions[found.index - 1]
+    if (printed) input.printedDescription = printed
+    if (this.context.bugcheckName) input.bugcheckName = this.context.bugcheckName
+    return describeParameter(input)
+  }
+
+  private collectMarkedPhrases(): void {
+    const phrases = this.context.annotations.mark.filter((phrase) => phrase.length > 0)
+    if (phrases.length === 0) return
+    this.lines.forEach((line, index) => {
+      for (const phrase of phrases) {
+        let from = line.indexOf(phrase)
+        while (from >= 0) {
+          this.addRange(index, {
+            start: from,
+            end: from + phrase.length,
+            kind: 'mark',
+            wrap: (children) => h('mark.wd-mark', children),
+          })
+          from = line.indexOf(phrase, from + phrase.length)
+        }
+      }
+    })
+  }
+
+  private isMarkedLine(index: number): boolean {
+    return this.context.annotations.lines.includes(index + 1)
+  }
+
+  /** Output lines as `<pre>` runs, with `$$` author notes between them as callouts. */
+  renderBlock(firstLine: number, count: number): ElementContent[] {
+    const blocks: ElementContent[] = []
+    let run: ElementContent[] = []
+    const flush = () => {
+      if (run.length > 0) blocks.push(h('pre.wd-pre', run))
+      run = []
+    }
+    for (let index = firstLine; index < firstLine + count; index++) {
+      const line = this.lines[index] as string
+      const note = RE_NOTE_LINE.exec(line)
+      if (note) {
+        flush()
+        blocks.push(h('p.wd-note', { role: 'note' }, visibleText(note[1] ?? '')))
+        continue
+      }
+      let nodes = renderLine(this.lineTokens[index] ?? [], this.rangesByLine.get(index))
+      if (RE_CUT_LINE.test(line)) nodes = [h('span.wd-cut', nodes)]
+      if (this.isMarkedLine(index)) nodes = [h('span.wd-hl', nodes)]
+      run.push(...nodes, { type: 'text', value: '\n' })
+    }
+    flush()
+    return blocks
+  }
+
+  private hasAnnotationIn(firstLine: number, count: number): boolean {
+    const { lines: marked } = this.context.annotations
+    for (let index = firstLine; index < firstLine + count; index++) {
+      if (marked.includes(index + 1)) return true
+      if (this.rangesByLine.get(index)?.some((range) => range.kind === 'mark')) return true
+    }
+    return false
+  }
+
+  private isOpen(step: TranscriptStep, position: number): boolean {
+    const { open, closed } = this.context.annotations
+    if (open === 'all' || open.includes(position)) return true
+    if (closed === 'all' || closed.includes(position)) return false
+    return step.output.length <= this.context.foldAbove || this.hasAnnotationIn(step.line + 1, step.output.length)
+  }
+
+  private renderHead(step: TranscriptStep, outputLines: number): ElementContent[] {
+    const promptLine = this.lines[step.line] as string
+    const commandStart = promptLine.indexOf(step.command, promptLine.indexOf(step.prompt) + step.prompt.length)
+    // The command keeps the highlighting of its prompt line: its tokens are cut out of that line.
+    const command = step.command
+      ? h('code.wd-cmd', renderLine(sliceTokens(this.lineTokens[step.line] ?? [], commandStart, commandStart + step.command.length)))
+      : h('code.wd-cmd.wd-cmd--bare', { ariaLabel: 'no command' })
+    const head: ElementContent[] = [h('span.wd-prompt', visibleText(step.prompt)), ' ', command]
+    if (step.note !== undefined) head.push(' ', h('span.wd-aside', visibleText(step.note)))
+    if (outputLines > 0) head.push(h('span.wd-count', { dataPagefindIgnore: '' }, plural(outputLines, 'line')))
+    return head
+  }
+
+  private renderActions(step: TranscriptStep, id: string, position: number): Element {
+    const actions: ElementContent[] = [
+      h('a.wd-anchor', { href: `#${id}`, ariaLabel: `Link to step ${position}` }, h('span', { ariaHidden: 'true' }, '#')),
+    ]
+    const reference = step.command ? this.context.lookupCommand?.(step.command) : undefined
+    if (reference) actions.push(...commandHelp(reference, `${this.context.idPrefix}-help${position}`))
+    if (step.command) {
+      actions.push(h('button.wd-copy', { type: 'button', hidden: true, dataCopy: step.command }, 'Copy'))
+    }
+    return h('div.wd-actions', { dataPagefindIgnore: '' }, actions)
+  }
+
+  renderStep(step: TranscriptStep, position: number): Element {
+    const id = this.context.stepId(step.command)
+    const outputLines = step.output.length
+    const head = this.renderHead(step, outputLines)
+    const actions = this.renderActions(step, id, position)
+    if (outputLines === 0) {
+      return h('div.wd-step.wd-step--empty', [h('div.wd-head', { id }, head), actions])
+    }
+    const details = h('details.wd-details', { open: this.isOpen(step, position) }, [
+      h('summary.wd-head', head),
+      h('div.wd-output', { id }, this.renderBlock(step.line + 1, outputLines)),
+    ])
+    return h('div.wd-step', [details, actions])
+  }
+}
+
+/**
+ * Renders a transcript: a header with the step count and expand/collapse controls, the preamble,
+ * then one foldable step per command.
+ */
+export function renderTranscript(text: string, context: RenderContext): Element {
+  const lines = splitLines(text)
+  const transcript = parseTranscript(text)
+  const renderer = new TranscriptRenderer(context, lines)
+  const { title } = context.annotations
+  const steps = transcript.steps.filter((step) => !step.command.startsWith('$$'))
+  const header = h('div.wd-header', [
+    h('span.wd-title', title ? visibleText(title) : 'WinDbg'),
+    h('span.wd-meta', { dataPagefindIgnore: '' }, steps.length > 0 ? plural(steps.length, 'command') : 'output'),
+    h('span.wd-controls', { dataPagefindIgnore: '', hidden: true }, [
+      h('button.wd-expand', { type: 'button' }, 'Expand all'),
+      h('button.wd-collapse', { type: 'button' }, 'Collapse all'),
+    ]),
+  ])
+  const body: ElementContent[] = [header]
+  if (transcript.preamble.length > 0) {
+    body.push(h('div.wd-output.wd-preamble', renderer.renderBlock(0, transcript.preamble.length)))
+  }
+  let position = 0
+  for (const step of transcript.steps) {
+    if (step.command.startsWith('$$')) {
+      // `kd> $$ note`: the author talking, not the debugger.
+      body.push(h('p.wd-note', { role: 'note' }, visibleText(step.command.replace(/^\$\$\s?/, ''))))
+      if (step.output.length > 0) body.push(h('div.wd-output', renderer.renderBlock(step.line + 1, step.output.length)))
+      continue
+    }
+    position += 1
+    body.push(renderer.renderStep(step, position))
+  }
+  const figure = h('figure.wd-transcript', { dataWindbg: '' }, body)
+  if (title) figure.properties['ariaLabel'] = title
+  return figure
+}
+

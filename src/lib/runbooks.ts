@@ -1,0 +1,35 @@
+import { getCollection, type CollectionEntry } from 'astro:content'
+
+export type Runbook = CollectionEntry<'docs'>
+
+/** `runbooks/0x20-kmutex-not-released` → `0x20-kmutex-not-released`: what `related` names. */
+export function runbookSlug(runbook: Runbook): string {
+  return runbook.id.replace(/^runbooks\//, '')
+}
+
+export function runbookPath(runbook: Runbook): string {
+  return `/${runbook.id}/`
+}
+
+let all: Promise<Runbook[]> | undefined
+
+/** Every runbook, newest first (by `updated`, then title). Loaded once per build. */
+export function allRunbooks(): Promise<Runbook[]> {
+  all ??= getCollection('docs').then((entries) =>
+    entries.sort(
+      (a, b) => b.data.updated.getTime() - a.data.updated.getTime() || a.data.title.localeCompare(b.data.title),
+    ),
+  )
+  return all
+}
+
+/** Runbooks per canonical code (`0x20`); articles about no single bugcheck are under `none`. */
+export async function runbooksByCode(): Promise<Map<string, Runbook[]>> {
+  const byCode = new Map<string, Runbook[]>()
+  for (const runbook of await allRunbooks()) {
+    const list = byCode.get(runbook.data.bugcheck) ?? []
+    list.push(runbook)
+    byCode.set(runbook.data.bugcheck, list)
+  }
+  return byCode
+}
