@@ -26,6 +26,8 @@ export default defineConfig({
               /** @type {{ astro?: { frontmatter?: unknown } }} */ (file.data).astro?.frontmatter,
             stylesheet: transcripts.stylesheet,
             script: transcripts.script,
+            // Starlight's prose styles (margins between blocks, its own code look) stay outside.
+            className: ['not-content'],
           },
         ],
       ],

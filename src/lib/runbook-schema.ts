@@ -17,8 +17,8 @@ export const bugcheckField = z.unknown().transform((value, ctx): string => {
     })
     return z.NEVER
   }
-  if (value === undefined || value === null || value === '') {
-    ctx.addIssue({ code: 'custom', message: 'required: the bugcheck code as a quoted hex string, e.g. bugcheck: "0x20", or bugcheck: none for an article about no single bugcheck' })
+  if (value === null || value === '') {
+    ctx.addIssue({ code: 'custom', message: 'empty: write the bugcheck code as a quoted hex string, e.g. bugcheck: "0x20", or bugcheck: none' })
     return z.NEVER
   }
   if (typeof value !== 'string') {
@@ -54,17 +54,34 @@ export function relatedField(runbookSlugs: ReadonlySet<string>) {
   })
 }
 
-/** The fields a runbook adds to Starlight's frontmatter. */
+/**
+ * The fields a runbook adds to Starlight's frontmatter. Starlight checks the frontmatter of the
+ * site's own pages (home, catalog, code pages) against the same schema, so those pages say
+ * `kind: page` and only runbooks must have a bugcheck, a summary and a date.
+ */
 export function runbookFields(runbookSlugs: ReadonlySet<string>) {
-  return z.object({
-    bugcheck: bugcheckField,
-    summary: z.string({ error: 'required: a one- or two-sentence summary' }).trim().min(1, { error: 'must not be empty' }),
-    parameters: bugcheckParametersSchema.default([]),
-    subtypes: z.array(bugcheckSubtypeSchema).default([]),
-    tags: z.array(z.string().trim().min(1)).default([]),
-    related: z.array(relatedField(runbookSlugs)).default([]),
-    updated: z.coerce.date({ error: 'required: the date of the last review, e.g. 2024-05-01' }),
-  })
+  return z
+    .object({
+      kind: z.enum(['runbook', 'page']).default('runbook'),
+      bugcheck: bugcheckField.optional(),
+      summary: z.string().trim().min(1, { error: 'must not be empty: one or two sentences' }).optional(),
+      parameters: bugcheckParametersSchema.default([]),
+      subtypes: z.array(bugcheckSubtypeSchema).default([]),
+      tags: z.array(z.string().trim().min(1)).default([]),
+      related: z.array(relatedField(runbookSlugs)).default([]),
+      updated: z.coerce.date({ error: 'expected a date such as 2024-05-01' }).optional(),
+    })
+    .superRefine((data, ctx) => {
+      if (data.kind !== 'runbook') return
+      const required: [keyof typeof data, string][] = [
+        ['bugcheck', 'required: the bugcheck code as a quoted hex string, e.g. bugcheck: "0x20", or bugcheck: none for an article about no single bugcheck'],
+        ['summary', 'required: a one- or two-sentence summary of the case'],
+        ['updated', 'required: the date of the last review, e.g. updated: 2024-05-01'],
+      ]
+      for (const [field, message] of required) {
+        if (data[field] === undefined) ctx.addIssue({ code: 'custom', path: [field], message })
+      }
+    })
 }
 
 export type RunbookFields = z.output<ReturnType<typeof runbookFields>>

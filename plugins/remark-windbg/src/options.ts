@@ -42,6 +42,11 @@ export interface Options {
    * @default a Shiki highlighter with the WinDbg grammar, created once per plugin instance
    */
   highlighter?: WindbgHighlighter | Promise<WindbgHighlighter> | false | null | undefined
+  /**
+   * Extra classes on each transcript's outer element, e.g. a theme's opt-out of its prose styles
+   * (Starlight: `not-content`).
+   */
+  className?: readonly string[] | null | undefined
   /** URL of the transcript stylesheet, linked once in each page that has a transcript. */
   stylesheet?: string | null | undefined
   /** URL of the transcript script (copy, expand all, Escape), added once in each page that has a transcript. */
@@ -58,6 +63,7 @@ export interface Settings {
   frontmatter: (file: VFile) => unknown
   lookupCommand: ((command: string) => CommandReference | undefined) | undefined
   highlighter: WindbgHighlighter | Promise<WindbgHighlighter> | false | undefined
+  className: readonly string[]
   stylesheet: string | undefined
   script: string | undefined
 }
@@ -79,13 +85,17 @@ function functionOption<T>(options: Options, name: keyof Options): T | undefined
   return value as T
 }
 
-function listOption(options: Options, name: 'languages' | 'detectIn', fallback: string[]): ReadonlySet<string> {
+function stringList(options: Options, name: 'languages' | 'detectIn' | 'className', fallback: string[]): string[] {
   const value = options[name]
-  if (value === null || value === undefined) return new Set(fallback)
+  if (value === null || value === undefined) return fallback
   if (!Array.isArray(value) || !value.every((item) => typeof item === 'string')) {
-    throw optionError(name, 'an array of language names', value)
+    throw optionError(name, 'an array of strings', value)
   }
-  return new Set(value.map((item: string) => item.toLowerCase()))
+  return [...value]
+}
+
+function languageSet(options: Options, name: 'languages' | 'detectIn', fallback: string[]): ReadonlySet<string> {
+  return new Set(stringList(options, name, fallback).map((item) => item.toLowerCase()))
 }
 
 function stringOption(options: Options, name: 'stylesheet' | 'script'): string | undefined {
@@ -108,8 +118,9 @@ export function resolveOptions(options: Options | null | undefined): Settings {
   }
   return {
     foldAbove,
-    languages: listOption(settings, 'languages', ['windbg', 'kd', 'cdb']),
-    detectIn: listOption(settings, 'detectIn', ['dbgcmd', 'console']),
+    languages: languageSet(settings, 'languages', ['windbg', 'kd', 'cdb']),
+    detectIn: languageSet(settings, 'detectIn', ['dbgcmd', 'console']),
+    className: stringList(settings, 'className', []),
     detectUntagged,
     bugcheckName: functionOption(settings, 'bugcheckName'),
     bugcheckHref: functionOption(settings, 'bugcheckHref'),

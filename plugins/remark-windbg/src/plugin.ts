@@ -105,6 +105,7 @@ export default function remarkWindbg(options?: Options | null) {
           idPrefix: `wd${position + 1}`,
           stepId,
           foldAbove: annotations.fold ?? settings.foldAbove,
+          className: settings.className,
           annotations,
           docs,
           ...(code === undefined ? {} : { articleCode: code }),

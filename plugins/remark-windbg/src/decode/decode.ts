@@ -18,6 +18,8 @@ export interface ParameterReading {
   decoded: string[]
   /** Where parameter 1 selects the meaning of the others: which case applies. */
   subtype?: string
+  /** The article's note on this particular value. */
+  note?: string
 }
 
 const WIDTHS = [8, 16, 32, 64] as const
@@ -129,7 +131,7 @@ export function describeParameter(input: DescribeParameterInput): ParameterReadi
   const decoded = decodeValue(number, definition?.decode ?? 'hex', options)
   if (decoded) reading.decoded.push(decoded)
   const note = definition?.values?.[value]
-  if (note) reading.decoded.push(note)
+  if (note) reading.note = note
   return reading
 }
 

@@ -23,7 +23,9 @@ function readingBody(reading: ParameterReading): ElementContent[] {
   ]
   if (reading.subtype) body.push(h('span.wd-tip-line', reading.subtype))
   if (reading.description) body.push(h('span.wd-tip-line', reading.description))
+  if (reading.decoded.length === 0) body.push(h('span.wd-tip-line.wd-tip-value', reading.value))
   for (const decoded of reading.decoded) body.push(h('span.wd-tip-line.wd-tip-value', `${reading.value}: ${decoded}`))
+  if (reading.note) body.push(h('span.wd-tip-line.wd-tip-note', reading.note))
   return body
 }
 

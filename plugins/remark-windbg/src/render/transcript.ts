@@ -19,6 +19,8 @@ export interface RenderContext {
   stepId: (command: string) => string
   /** Output longer than this many lines starts folded. */
   foldAbove: number
+  /** Extra classes on the outer element. */
+  className?: readonly string[]
   annotations: TranscriptAnnotations
   /** The article's documentation of its bugcheck's parameters. */
   docs: ParameterDocs
@@ -231,11 +233,16 @@ export function renderTranscript(text: string, context: RenderContext): Element 
   const header = h('div.wd-header', [
     h('span.wd-title', title ? visibleText(title) : 'WinDbg'),
     h('span.wd-meta', { dataPagefindIgnore: '' }, steps.length > 0 ? plural(steps.length, 'command') : 'output'),
-    h('span.wd-controls', { dataPagefindIgnore: '', hidden: true }, [
-      h('button.wd-expand', { type: 'button' }, 'Expand all'),
-      h('button.wd-collapse', { type: 'button' }, 'Collapse all'),
-    ]),
   ])
+  // Expanding "all" of one step is what its own summary does already.
+  if (steps.length > 1) {
+    header.children.push(
+      h('span.wd-controls', { dataPagefindIgnore: '', hidden: true }, [
+        h('button.wd-expand', { type: 'button' }, 'Expand all'),
+        h('button.wd-collapse', { type: 'button' }, 'Collapse all'),
+      ]),
+    )
+  }
   const body: ElementContent[] = [header]
   if (transcript.preamble.length > 0) {
     body.push(h('div.wd-output.wd-preamble', renderer.renderBlock(0, transcript.preamble.length)))
@@ -251,7 +258,7 @@ export function renderTranscript(text: string, context: RenderContext): Element 
     position += 1
     body.push(renderer.renderStep(step, position))
   }
-  const figure = h('figure.wd-transcript', { dataWindbg: '' }, body)
+  const figure = h('figure.wd-transcript', { className: [...(context.className ?? [])], dataWindbg: '' }, body)
   if (title) figure.properties['ariaLabel'] = title
   return figure
 }
