@@ -1,6 +1,13 @@
 import { getCollection, type CollectionEntry } from 'astro:content'
 
-export type Runbook = CollectionEntry<'docs'>
+type Entry = CollectionEntry<'docs'>
+
+/** A runbook entry: the schema makes `bugcheck`, `summary` and `updated` required for these. */
+export type Runbook = Entry & { data: Entry['data'] & { bugcheck: string; summary: string; updated: Date } }
+
+function isRunbook(entry: Entry): entry is Runbook {
+  return entry.data.kind === 'runbook' && entry.data.bugcheck !== undefined && entry.data.summary !== undefined && entry.data.updated !== undefined
+}
 
 /** `runbooks/0x20-kmutex-not-released` → `0x20-kmutex-not-released`: what `related` names. */
 export function runbookSlug(runbook: Runbook): string {
@@ -16,7 +23,7 @@ let all: Promise<Runbook[]> | undefined
 /** Every runbook, newest first (by `updated`, then title). Loaded once per build. */
 export function allRunbooks(): Promise<Runbook[]> {
   all ??= getCollection('docs').then((entries) =>
-    entries.sort(
+    entries.filter(isRunbook).sort(
       (a, b) => b.data.updated.getTime() - a.data.updated.getTime() || a.data.title.localeCompare(b.data.title),
     ),
   )

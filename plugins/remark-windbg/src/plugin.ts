@@ -1,4 +1,5 @@
 import type { Code, Parent, Root, RootContent } from 'mdast'
+import type { Plugin } from 'unified'
 import type { Element } from 'hast'
 import type { VFile } from 'vfile'
 import { visit } from 'unist-util-visit'
@@ -71,7 +72,7 @@ function assetNodes(settings: Settings): RootContent[] {
  * @example
  *   unified().use(remarkParse).use(remarkWindbg).use(remarkRehype).use(rehypeStringify)
  */
-export default function remarkWindbg(options?: Options | null) {
+const remarkWindbg: Plugin<[(Options | null | undefined)?], Root> = function (options) {
   const settings = resolveOptions(options)
   const lookupCommand = settings.lookupCommand ?? builtInLookup
   let highlighter: Promise<WindbgHighlighter> | undefined
@@ -123,3 +124,5 @@ export default function remarkWindbg(options?: Options | null) {
     if (rendered > 0) tree.children.unshift(...assetNodes(settings))
   }
 }
+
+export default remarkWindbg

@@ -186,8 +186,9 @@ class TranscriptRenderer {
     const command = step.command
       ? h('code.wd-cmd', renderLine(sliceTokens(this.lineTokens[step.line] ?? [], commandStart, commandStart + step.command.length)))
       : h('code.wd-cmd.wd-cmd--bare', { ariaLabel: 'no command' })
-    const head: ElementContent[] = [h('span.wd-prompt', visibleText(step.prompt)), ' ', command]
-    if (step.note !== undefined) head.push(' ', h('span.wd-aside', visibleText(step.note)))
+    const space: ElementContent = { type: 'text', value: ' ' }
+    const head: ElementContent[] = [h('span.wd-prompt', visibleText(step.prompt)), space, command]
+    if (step.note !== undefined) head.push({ ...space }, h('span.wd-aside', visibleText(step.note)))
     if (outputLines > 0) head.push(h('span.wd-count', { dataPagefindIgnore: '' }, plural(outputLines, 'line')))
     return head
   }

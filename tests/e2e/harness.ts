@@ -1,0 +1,50 @@
+// Shared set-up of the browser tests: the built site (dist/, made by `astro build` before the
+// tests run) served on a free port, and Debian's Chromium driven by playwright-core.
+import { existsSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core'
+import { findChromium } from '../../scripts/ensure-chromium.ts'
+import { serveDirectory, type StaticServer } from './server.ts'
+
+export const DIST = fileURLToPath(new URL('../../dist/', import.meta.url))
+
+const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+]
+
+export interface Site {
+  server: StaticServer
+  browser: Browser
+  /** A new page in a fresh context; pass `javaScriptEnabled: false` to test without script. */
+  open(path: string, options?: BrowserContextOptions): Promise<Page>
+  close(): Promise<void>
+}
+
+/** Serves dist/ and starts Chromium. Call in `beforeAll`, and `close()` in `afterAll`. */
+export async function startSite(): Promise<Site> {
+  if (!existsSync(`${DIST}index.html`)) throw new Error('dist/ has no built site: run `npm run build` before the browser tests.')
+  const executablePath = findChromium()
+  if (!executablePath) throw new Error('Chromium not found: run `node scripts/ensure-chromium.ts` for what to install.')
+  const server = await serveDirectory(DIST)
+  const browser = await chromium.launch({ executablePath, args: CHROMIUM_FLAGS })
+  return {
+    server,
+    browser,
+    async open(path, options = {}) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options })
+      const page = await context.newPage()
+      await page.goto(server.url + path)
+      return page
+    },
+    async close() {
+      await browser.close()
+      await server.close()
+    },
+  }
+}
