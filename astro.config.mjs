@@ -3,34 +3,45 @@ import { defineConfig } from 'astro/config'
 import starlight from '@astrojs/starlight'
 import { unified } from '@astrojs/markdown-remark'
 import remarkWindbg, { windbgLanguage } from 'remark-windbg'
-import { codePath, findByNumber } from './src/lib/catalog.ts'
+import { canonicalCode, catalog, codePath, findByNumber, numberOf, paddedCode } from './src/lib/catalog.ts'
 import { remarkSingleH1 } from './src/lib/remark-single-h1.ts'
 import { windbgAssets } from './src/integrations/windbg-assets.ts'
 import { repositoryUrl, siteDescription, siteTitle, siteUrl } from './src/site.ts'
 
 const transcripts = windbgAssets()
+// `WINDBG_TRANSCRIPTS=off` builds the site without the transcript plugin: the benchmark's
+// measure of what transcripts add to a page.
+const transcriptsOn = process.env['WINDBG_TRANSCRIPTS'] !== 'off'
+
+/** @type {import('remark-windbg').Options} */
+const windbgOptions = {
+  bugcheckName: (code) => findByNumber(code)?.name,
+  bugcheckHref: (code) => (findByNumber(code) ? codePath(code) : undefined),
+  frontmatter: (file) => /** @type {{ astro?: { frontmatter?: unknown } }} */ (file.data).astro?.frontmatter,
+  stylesheet: transcripts.stylesheet,
+  script: transcripts.script,
+  // Starlight's prose styles (margins between blocks, its own code look) stay outside.
+  className: ['not-content'],
+}
+
+/** `/0x20/` and `/0x00000020/` lead to the code's one canonical page, `/bugchecks/0x20/`. */
+const codeRedirects = Object.fromEntries(
+  catalog.flatMap((entry) => {
+    const code = numberOf(entry)
+    return [
+      [`/${canonicalCode(code)}`, codePath(code)],
+      [`/${paddedCode(code).toLowerCase()}`, codePath(code)],
+    ]
+  }),
+)
 
 export default defineConfig({
   site: siteUrl,
   trailingSlash: 'always',
+  redirects: codeRedirects,
   markdown: {
     processor: unified({
-      remarkPlugins: [
-        remarkSingleH1,
-        [
-          remarkWindbg,
-          {
-            bugcheckName: (/** @type {number} */ code) => findByNumber(code)?.name,
-            bugcheckHref: (/** @type {number} */ code) => (findByNumber(code) ? codePath(code) : undefined),
-            frontmatter: (/** @type {import('vfile').VFile} */ file) =>
-              /** @type {{ astro?: { frontmatter?: unknown } }} */ (file.data).astro?.frontmatter,
-            stylesheet: transcripts.stylesheet,
-            script: transcripts.script,
-            // Starlight's prose styles (margins between blocks, its own code look) stay outside.
-            className: ['not-content'],
-          },
-        ],
-      ],
+      remarkPlugins: transcriptsOn ? [remarkSingleH1, [remarkWindbg, windbgOptions]] : [remarkSingleH1],
     }),
   },
   integrations: [

@@ -7,7 +7,7 @@ import { lookupCommand as builtInLookup } from './data/commands.ts'
 import { findBugchecks, normaliseHex } from './parse/bugcheck.ts'
 import { parseMeta } from './parse/meta.ts'
 import { isTranscript } from './parse/transcript.ts'
-import { createWindbgHighlighter, plainHighlighter, type WindbgHighlighter } from './render/highlight.ts'
+import { plainHighlighter, sharedWindbgHighlighter, type WindbgHighlighter } from './render/highlight.ts'
 import { renderTranscript } from './render/transcript.ts'
 import { resolveOptions, type Options, type Settings } from './options.ts'
 import { readParameterDocs } from './schema.ts'
@@ -79,7 +79,7 @@ const remarkWindbg: Plugin<[(Options | null | undefined)?], Root> = function (op
 
   function getHighlighter(): Promise<WindbgHighlighter> {
     if (settings.highlighter === false) return Promise.resolve(plainHighlighter)
-    highlighter ??= settings.highlighter ? Promise.resolve(settings.highlighter) : createWindbgHighlighter()
+    highlighter ??= settings.highlighter ? Promise.resolve(settings.highlighter) : sharedWindbgHighlighter()
     return highlighter
   }
 

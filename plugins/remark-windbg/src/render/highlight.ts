@@ -54,6 +54,17 @@ export async function createWindbgHighlighter(): Promise<WindbgHighlighter> {
       )
 }
 
+let shared: Promise<WindbgHighlighter> | undefined
+
+/**
+ * One highlighter for every plugin instance in the process: it holds no per-document state, and
+ * each Shiki instance costs a grammar compilation and memory (Shiki warns past ten of them).
+ */
+export function sharedWindbgHighlighter(): Promise<WindbgHighlighter> {
+  shared ??= createWindbgHighlighter()
+  return shared
+}
+
 /** Highlighting off: each line is one plain token. */
 export const plainHighlighter: WindbgHighlighter = (code) =>
   code.split(/\r\n|\r|\n/).map((line) => (line ? [{ content: line }] : []))
