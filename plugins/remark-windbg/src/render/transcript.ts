@@ -235,8 +235,7 @@ export function renderTranscript(text: string, context: RenderContext): Element 
     h('span.wd-title', title ? visibleText(title) : 'WinDbg'),
     h('span.wd-meta', { dataPagefindIgnore: '' }, steps.length > 0 ? plural(steps.length, 'command') : 'output'),
   ])
-  // Expanding "all" of one step is what its own summary does already.
-  if (steps.length > 1) {
+  if (steps.some((step) => step.output.length > 0)) {
     header.children.push(
       h('span.wd-controls', { dataPagefindIgnore: '', hidden: true }, [
         h('button.wd-expand', { type: 'button' }, 'Expand all'),
