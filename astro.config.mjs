@@ -82,7 +82,12 @@ export default defineConfig({
       },
       customCss: ['./src/styles/site.css'],
       markdown: { processedDirs: ['./content'] },
-      expressiveCode: { shiki: { langs: [/** @type {any} */ (windbgLanguage)] } },
+      expressiveCode: {
+        shiki: { langs: [/** @type {any} */ (windbgLanguage)] },
+        // Wrapped lines never scroll sideways, so Expressive Code never turns a block into an
+        // unlabelled `role="region"` (two of them on a page fail axe's landmark-unique rule).
+        defaultProps: { wrap: true },
+      },
     }),
     transcripts.integration,
   ],

@@ -143,7 +143,8 @@ class TranscriptRenderer {
     const blocks: ElementContent[] = []
     let run: ElementContent[] = []
     const flush = () => {
-      if (run.length > 0) blocks.push(h('pre.wd-pre', run))
+      // Focusable, so that keyboard users can scroll output wider than the page.
+      if (run.length > 0) blocks.push(h('pre.wd-pre', { tabIndex: 0 }, run))
       run = []
     }
     for (let index = firstLine; index < firstLine + count; index++) {

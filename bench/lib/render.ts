@@ -1,0 +1,115 @@
+// Transcript rendering throughput, in this process: the parser alone (`parseTranscript`) and the
+// full Markdown → HTML pipeline with the plugin, on the real fixtures and on one large synthetic
+// transcript, plus the HTML bytes each transcript byte becomes.
+import { gzipSync } from 'node:zlib'
+import rehypeStringify from 'rehype-stringify'
+import remarkParse from 'remark-parse'
+import remarkRehype from 'remark-rehype'
+import { unified } from 'unified'
+import remarkWindbg, { parseTranscript } from '../../plugins/remark-windbg/index.ts'
+import { codePath, findByNumber } from '../../src/lib/catalog.ts'
+import { realTranscripts, syntheticTranscript } from './fixtures.ts'
+import { median } from './stats.ts'
+
+export interface Throughput {
+  name: string
+  /** Transcript text measured, in bytes (UTF-8). */
+  bytes: number
+  transcripts: number
+  parseMBps: number
+  renderMBps: number
+  /** HTML bytes per transcript byte. */
+  htmlPerByte: number
+  /** gzip(HTML) / gzip(transcript), each transcript compressed on its own. */
+  gzipPerGzip: number
+  runs: number
+}
+
+/** The same plugin options as the site (astro.config.mjs), minus what needs Astro. */
+function processor() {
+  return unified()
+    .use(remarkParse)
+    .use(remarkWindbg, {
+      bugcheckName: (code: number) => findByNumber(code)?.name,
+      bugcheckHref: (code: number) => (findByNumber(code) ? codePath(code) : undefined),
+      className: ['not-content'],
+    })
+    .use(remarkRehype)
+    .use(rehypeStringify)
+}
+
+function fenced(text: string): string {
+  const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((match) => match[0].length))
+  const fence = '`'.repeat(Math.max(3, longest + 1))
+  return `${fence}windbg\n${text}\n${fence}\n`
+}
+
+const MB = 1024 * 1024
+
+/**
+ * Times `work` over `runs` runs and returns the median seconds of one pass. Small inputs are
+ * repeated within a run until it lasts at least `minimum` seconds, so timer resolution and
+ * one-off pauses do not decide the figure. `once` is a pass already timed (the warm-up), else
+ * one is run here.
+ */
+async function timed(work: () => Promise<void> | void, runs: number, once?: number, minimum = 0.3): Promise<number> {
+  if (once === undefined) {
+    const warm = performance.now()
+    await work()
+    once = (performance.now() - warm) / 1000
+  }
+  const repeat = Math.max(1, Math.ceil(minimum / Math.max(once, 1e-6)))
+  const samples: number[] = []
+  for (let run = 0; run < runs; run++) {
+    const start = performance.now()
+    for (let pass = 0; pass < repeat; pass++) await work()
+    samples.push((performance.now() - start) / 1000 / repeat)
+  }
+  return median(samples)
+}
+
+type Pipeline = ReturnType<typeof processor>
+
+async function measure(name: string, texts: readonly string[], runs: number, pipeline: Pipeline): Promise<Throughput> {
+  const documents = texts.map(fenced)
+  const size = texts.reduce((total, text) => total + Buffer.byteLength(text), 0)
+  // A first pass gives the HTML and calibrates how often small inputs are repeated per run.
+  const html: string[] = []
+  const first = performance.now()
+  for (const document of documents) html.push(String(await pipeline.process(document)))
+  const once = (performance.now() - first) / 1000
+  const parse = await timed(() => {
+    for (const text of texts) parseTranscript(text)
+  }, runs)
+  const render = await timed(async () => {
+    for (const document of documents) await pipeline.process(document)
+  }, runs, once)
+  const htmlBytes = html.reduce((total, page) => total + Buffer.byteLength(page), 0)
+  const gzipHtml = html.reduce((total, page) => total + gzipSync(page).length, 0)
+  const gzipText = texts.reduce((total, text) => total + gzipSync(text).length, 0)
+  return {
+    name,
+    bytes: size,
+    transcripts: texts.length,
+    parseMBps: size / MB / parse,
+    renderMBps: size / MB / render,
+    htmlPerByte: htmlBytes / size,
+    gzipPerGzip: gzipHtml / gzipText,
+    runs,
+  }
+}
+
+export async function renderBenchmark(runs: number, syntheticMB: number): Promise<{ results: Throughput[]; syntheticFiles: string[] }> {
+  const real = realTranscripts().map((transcript) => transcript.text)
+  const synthetic = syntheticTranscript(syntheticMB * MB)
+  const pipeline = processor().freeze()
+  // Warm-up, untimed: the highlighter is created on first use, and the JIT settles.
+  for (let pass = 0; pass < 3; pass++) for (const text of real) await pipeline.process(fenced(text))
+  return {
+    results: [
+      await measure(`real fixtures (${real.length} transcripts)`, real, runs, pipeline),
+      await measure(`synthetic ${(Buffer.byteLength(synthetic.text) / MB).toFixed(1)} MB transcript`, [synthetic.text], runs, pipeline),
+    ],
+    syntheticFiles: synthetic.files,
+  }
+}

@@ -1,0 +1,378 @@
+// Triage of pasted debugger output: which bugcheck it is, and what else `!analyze` said about the
+// failure. Plain functions over text, no DOM: the triage page runs them in the browser, the unit
+// tests in Node. Recognition is remark-windbg's own parser, so a value the transcripts mark is a
+// value triage finds. Import nothing here that brings data into the page's bundle (the catalog).
+import {
+  describeParameter,
+  findParameterMarks,
+  groupFindings,
+  guessArchitecture,
+  normaliseHex,
+  splitLines,
+  type Architecture,
+  type BugcheckFinding,
+  type ParameterDocs,
+  type ParameterFormat,
+  type ParameterMark,
+  type ParameterReading,
+} from 'remark-windbg/parser'
+
+/** A bugcheck as triage reports it: the code, its four parameters and where they were read. */
+export interface TriagedBugcheck {
+  code: number
+  /** The code as the site writes it in URLs and data (`0x20`). */
+  hex: string
+  /** Parameters 1-4 normalised (`0xffff`); `''` where the output did not show one. */
+  parameters: string[]
+  /** Digits printed per parameter (8 on 32-bit targets, 16 on 64-bit); 0 where unknown. */
+  widths: number[]
+  /** What `!analyze` printed after each `ArgN:` value; `''` where it printed nothing. */
+  descriptions: string[]
+  arch: Architecture
+  /** The formats the code and parameters were read from, in order of first appearance. */
+  formats: ParameterFormat[]
+}
+
+/** What `!analyze` says about the failure besides the bugcheck itself. */
+export interface FailureDetails {
+  /** `MODULE_NAME`. */
+  module?: string
+  /** `IMAGE_NAME`. */
+  image?: string
+  /** `FAILURE_BUCKET_ID`, else the `Key : Failure.Bucket` value. */
+  bucket?: string
+  /** `PROCESS_NAME`. */
+  process?: string
+  /** `SYMBOL_NAME`, else the first frame of `STACK_TEXT` that is not `nt!KeBugCheckEx`. */
+  symbol?: string
+  symbolSource?: 'SYMBOL_NAME' | 'STACK_TEXT'
+  /** The one-line verdict of a short `!analyze` (`Probably caused by : hidusb.sys`). */
+  probablyCausedBy?: string
+}
+
+/** A value that the output prints differently in two places (two dumps of the same code). */
+export interface DifferingValue {
+  /** 1-4. */
+  index: number
+  /** Every distinct value, the one shown first. */
+  values: string[]
+}
+
+/** Why no bugcheck was found, beyond "none of the formats matched". */
+export type NoneClue =
+  | 'arguments-without-code' // Arg1-Arg4 or BUGCHECK_Pn lines, but no line that names the code
+  | 'exception-analysis' // a user-mode `!analyze`: an exception, not a bugcheck
+  | 'bugcheck-str' // BUGCHECK_STR only: a failure class, not always the code
+  | 'analysis-fields' // MODULE_NAME, FAILURE_BUCKET_ID, ... without a code
+
+export type TriageResult =
+  | { kind: 'found'; bugcheck: TriagedBugcheck; details: FailureDetails; differing: DifferingValue[] }
+  | { kind: 'ambiguous'; candidates: { bugcheck: TriagedBugcheck; details: FailureDetails }[] }
+  | { kind: 'none'; empty: boolean; clues: NoneClue[]; details: FailureDetails }
+
+export const triageKinds = ['found', 'ambiguous', 'none'] as const satisfies readonly TriageResult['kind'][]
+
+/**
+ * The formats triage recognises, named for people, each with real lines from the seed write-up
+ * and Microsoft's docs. Keyed by the parser's own format names, so a format the parser learns
+ * must be described here before the site builds.
+ */
+export const formatDescriptions: Record<ParameterFormat, { label: string; example: string[] }> = {
+  'analyze-title': { label: '!analyze title line', example: ['KERNEL_APC_PENDING_DURING_EXIT (20)'] },
+  'analyze-arg': { label: '!analyze Arg1–Arg4 lines', example: ["Arg2: 000000000000ffff, The thread's APC disable count"] },
+  'analyze-field': { label: 'BUGCHECK_CODE and BUGCHECK_P1–P4 fields', example: ['BUGCHECK_CODE:  20', 'BUGCHECK_P2: ffff'] },
+  'analyze-key': { label: '!analyze key and value', example: ['Key  : Bugcheck.Code.LegacyAPI', 'Value: 0x20'] },
+  'dump-info': { label: '!di or !mex.di', example: ['Bugcheck: 20 (0, FFFF, 0, 1)'] },
+  banner: { label: 'banner printed when a dump loads', example: ['BugCheck 9F, {3, ffffe000f38c06a0, fffff803c596cad0, ffffe000f46a1010}'] },
+  'dot-bugcheck': { label: '.bugcheck', example: ['Bugcheck code 0000001e', 'Arguments c0000005 8013cd0a 00000000 0362cfff'] },
+  'stop-screen': { label: 'blue screen text', example: ['*** STOP: 0x000000F2 (0xFCA7C55C, 0x817B9B28, 0x817D2AA0, 0x00000002)'] },
+}
+
+export const clueDescriptions: Record<NoneClue, string> = {
+  'arguments-without-code':
+    'It has parameter lines (Arg1–Arg4 or BUGCHECK_P1–P4) but no line naming the code: include the title line above “Arguments:” (such as KERNEL_APC_PENDING_DURING_EXIT (20)) or the BUGCHECK_CODE line.',
+  'exception-analysis':
+    'It looks like a user-mode “Exception Analysis”: an application crash, not a bugcheck. Triage reads kernel dumps (blue screens).',
+  'bugcheck-str':
+    'It has a BUGCHECK_STR line, which is a failure class that is not always the code: include the BUGCHECK_CODE line or the Arguments block.',
+  'analysis-fields': 'It has !analyze fields (such as MODULE_NAME or FAILURE_BUCKET_ID) but none that names the code.',
+}
+
+// Long values are clipped: a field of a mangled paste can run to thousands of characters.
+const MAX_VALUE = 200
+const RE_FIELD = /^\s*(MODULE_NAME|IMAGE_NAME|FAILURE_BUCKET_ID|PROCESS_NAME|SYMBOL_NAME)\s*:\s*(\S.*?)\s*$/
+const RE_BUCKET_KEY = /^\s*Key\s*:\s*Failure\.Bucket\s*$/
+const RE_VALUE = /^\s*Value\s*:\s*(\S.*?)\s*$/
+const RE_STACK_TEXT = /^\s*STACK_TEXT\s*:\s*$/
+// A frame starts with its stack address: `ffffd98c`3ff17428 …` (x64) or `a8f6f9d4 …` (x86).
+const RE_FRAME = /^\s*[0-9a-fA-F`]{8,}\s/
+const RE_FIELD_START = /^\s*[A-Za-z_]+\s*:/
+const RE_BUGCHECK_FRAME = /^nt\w*!_?KeBugCheck(?:Ex|2)?(?![A-Za-z0-9_])/i
+const RE_CAUSED_BY = /^\s*Probably caused by\s*:\s*(\S.*?)\s*$/
+const RE_EXCEPTION_ANALYSIS = /^\s*\*\s+Exception Analysis\s+\*\s*$/
+const RE_BUGCHECK_STR = /^\s*BUGCHECK_STR\s*:\s*\S/
+
+const FIELD_KEYS = {
+  MODULE_NAME: 'module',
+  IMAGE_NAME: 'image',
+  FAILURE_BUCKET_ID: 'bucket',
+  PROCESS_NAME: 'process',
+  SYMBOL_NAME: 'symbol',
+} as const
+
+function clip(value: string): string {
+  return value.length > MAX_VALUE ? `${value.slice(0, MAX_VALUE)}…` : value
+}
+
+/** The symbol of one `STACK_TEXT` frame: after the last ` : ` (x64), else the last word (x86). */
+function frameSymbol(line: string): string | undefined {
+  const columns = line.split(' : ')
+  const last = (columns.length > 1 ? columns[columns.length - 1] : line) ?? ''
+  // `k` with source lines appends `[d:\path\file.c @ 944]`.
+  const symbol = last.replace(/\s+\[.*\]\s*$/, '').trim()
+  const word = columns.length > 1 ? symbol : symbol.split(/\s+/).pop()
+  return word ? word : undefined
+}
+
+/** Collects failure details per bugcheck code, for the lines that follow that code's report. */
+class DetailsReader {
+  readonly byCode = new Map<number | undefined, FailureDetails>()
+  private stackTop = new Map<number | undefined, string>()
+  private pendingBucket = false
+  private inStack = false
+
+  read(line: string, code: number | undefined): void {
+    const details = this.detailsOf(code)
+    if (this.pendingBucket && line.trim() !== '') {
+      this.pendingBucket = false
+      const value = RE_VALUE.exec(line)?.[1]
+      if (value && details.bucket === undefined) details.bucket = clip(value)
+      if (value) return
+    }
+    if (this.inStack) {
+      if (line.trim() === '') {
+        this.inStack = false
+        return
+      }
+      if (RE_FRAME.test(line)) {
+        const symbol = frameSymbol(line)
+        if (symbol && !RE_BUGCHECK_FRAME.test(symbol) && !this.stackTop.has(code)) this.stackTop.set(code, clip(symbol))
+        return
+      }
+      // Warnings inside the stack (`WARNING: Stack unwind information not available`) are skipped;
+      // the next field (`SYMBOL_NAME:`, `STACK_COMMAND:`) ends it.
+      if (/^\s*WARNING\b/.test(line) || !RE_FIELD_START.test(line)) return
+      this.inStack = false
+    }
+    let match: RegExpExecArray | null
+    if ((match = RE_FIELD.exec(line))) {
+      const key = FIELD_KEYS[match[1] as keyof typeof FIELD_KEYS]
+      if (details[key] === undefined) details[key] = clip(match[2] as string)
+      if (key === 'symbol') details.symbolSource = 'SYMBOL_NAME'
+    } else if (RE_BUCKET_KEY.test(line)) {
+      this.pendingBucket = true
+    } else if (RE_STACK_TEXT.test(line)) {
+      this.inStack = true
+    } else if ((match = RE_CAUSED_BY.exec(line))) {
+      details.probablyCausedBy ??= clip(match[1] as string)
+    }
+  }
+
+  /** The details of one code, with the stack's top frame where `SYMBOL_NAME` was missing. */
+  finish(code: number | undefined): FailureDetails {
+    const details = { ...this.detailsOf(code) }
+    const top = this.stackTop.get(code)
+    if (details.symbol === undefined && top !== undefined) {
+      details.symbol = top
+      details.symbolSource = 'STACK_TEXT'
+    }
+    return details
+  }
+
+  private detailsOf(code: number | undefined): FailureDetails {
+    let details = this.byCode.get(code)
+    if (!details) {
+      details = {}
+      this.byCode.set(code, details)
+    }
+    return details
+  }
+}
+
+/** Treats a 32-bit value the debugger sign-extended to 64 bits (`ffffffff9a02381e`) as itself. */
+function comparable(value: string): string {
+  const digits = value.slice(2)
+  if (digits.length === 16 && digits.startsWith('ffffffff') && /^[89a-f]/.test(digits.slice(8))) return `0x${digits.slice(8)}`
+  return value
+}
+
+function differingValues(finding: BugcheckFinding): DifferingValue[] {
+  const differing: DifferingValue[] = []
+  for (let index = 1; index <= 4; index++) {
+    const values: string[] = []
+    const seen = new Set<string>()
+    for (const found of finding.marks) {
+      if (found.index !== index) continue
+      const value = normaliseHex(found.text)
+      if (seen.has(comparable(value))) continue
+      seen.add(comparable(value))
+      values.push(value)
+    }
+    if (values.length > 1) differing.push({ index, values })
+  }
+  return differing
+}
+
+function toTriaged(finding: BugcheckFinding): TriagedBugcheck {
+  const formats: ParameterFormat[] = []
+  for (const found of finding.marks) if (!formats.includes(found.format)) formats.push(found.format)
+  return {
+    code: finding.code,
+    hex: normaliseHex(finding.code.toString(16)),
+    parameters: [...finding.parameters],
+    widths: [...finding.widths],
+    descriptions: [...finding.descriptions],
+    arch: guessArchitecture(finding.widths),
+    formats,
+  }
+}
+
+function codeOf(found: ParameterMark): number {
+  return Number.parseInt(normaliseHex(found.text).slice(2), 16)
+}
+
+function noneClues(lines: readonly string[], marks: readonly ParameterMark[], details: FailureDetails): NoneClue[] {
+  const clues: NoneClue[] = []
+  if (marks.some((found) => found.index > 0)) clues.push('arguments-without-code')
+  if (lines.some((line) => RE_EXCEPTION_ANALYSIS.test(line))) clues.push('exception-analysis')
+  if (lines.some((line) => RE_BUGCHECK_STR.test(line))) clues.push('bugcheck-str')
+  if (Object.keys(details).length > 0) clues.push('analysis-fields')
+  return clues
+}
+
+/**
+ * Reads pasted debugger output: the bugcheck code and parameters in any format WinDbg prints them,
+ * and the failure details `!analyze` adds. Several different codes make the result ambiguous;
+ * each candidate keeps the details printed after its own report.
+ *
+ * @example
+ *   triage('BugCheck 20, {0, ffff, 0, 1}')
+ *   // { kind: 'found', bugcheck: { code: 32, parameters: ['0x0', '0xffff', '0x0', '0x1'], … }, … }
+ */
+export function triage(text: string): TriageResult {
+  const lines = splitLines(text)
+  const marks = findParameterMarks(lines)
+  const findings = groupFindings(marks)
+  // Details belong to the code whose report they follow; lines before any code go to the first.
+  const codeMarks = marks.filter((found) => found.index === 0)
+  const firstCode = codeMarks[0] === undefined ? undefined : codeOf(codeMarks[0])
+  const reader = new DetailsReader()
+  let next = 0
+  let current = firstCode
+  lines.forEach((line, index) => {
+    while (next < codeMarks.length && (codeMarks[next] as ParameterMark).line <= index) {
+      current = codeOf(codeMarks[next] as ParameterMark)
+      next += 1
+    }
+    reader.read(line, current)
+  })
+  const [first] = findings
+  if (findings.length === 0 || first === undefined) {
+    const details = reader.finish(undefined)
+    return { kind: 'none', empty: text.trim() === '', clues: noneClues(lines, marks, details), details }
+  }
+  if (findings.length === 1) {
+    return { kind: 'found', bugcheck: toTriaged(first), details: reader.finish(first.code), differing: differingValues(first) }
+  }
+  return {
+    kind: 'ambiguous',
+    candidates: findings.map((finding) => ({ bugcheck: toTriaged(finding), details: reader.finish(finding.code) })),
+  }
+}
+
+/** What the site knows about a code, as the triage page's data (`/triage/data.json`) holds it. */
+export interface TriageData {
+  /** A code page's path, with `{code}` where the code goes (`/bugchecks/{code}/`). */
+  codePage: string
+  /** The name of every catalog code, by code as {@link TriagedBugcheck.hex} writes it. */
+  names: Record<string, string>
+  /** Variant codes that share another code's parameters (`0x1000007e` → `0x7e`). */
+  sameAs: Record<string, string>
+  /** Codes that have runbooks: the runbooks, and the parameter docs of the first that has them. */
+  codes: Record<string, CodeRunbooks>
+}
+
+export interface CodeRunbooks {
+  runbooks: { title: string; url: string; summary: string }[]
+  /** Index in `runbooks` of the runbook whose frontmatter documents the parameters. */
+  docsFrom?: number
+  docs?: ParameterDocs
+}
+
+/** What the page shows about one code, from {@link TriageData}. */
+export interface CodeKnowledge {
+  name?: string
+  /** The code's page, where the catalog has it. */
+  page?: string
+  runbooks: CodeRunbooks['runbooks']
+  /** The code the runbooks and parameter docs are about, where it is not the code itself. */
+  runbooksOf?: string
+  docs?: ParameterDocs
+  docsFrom?: { title: string; url: string }
+}
+
+/**
+ * Looks a code up in the page's data. A variant code (`0x1000007e`) that has no runbook of its
+ * own gets those of the code whose parameters it shares.
+ */
+export function knowledgeOf(data: TriageData | undefined, hex: string): CodeKnowledge {
+  const knowledge: CodeKnowledge = { runbooks: [] }
+  if (!data) return knowledge
+  const name = data.names[hex]
+  if (name !== undefined) {
+    knowledge.name = name
+    knowledge.page = data.codePage.replace('{code}', hex)
+  }
+  const base = data.sameAs[hex]
+  const own = data.codes[hex]
+  const entry = own ?? (base === undefined ? undefined : data.codes[base])
+  if (!entry) return knowledge
+  if (!own && base !== undefined) knowledge.runbooksOf = base
+  knowledge.runbooks = entry.runbooks
+  if (entry.docs) knowledge.docs = entry.docs
+  const from = entry.docsFrom === undefined ? undefined : entry.runbooks[entry.docsFrom]
+  if (from) knowledge.docsFrom = { title: from.title, url: from.url }
+  return knowledge
+}
+
+/** One row of the parameter table: the value as found, and how it reads. */
+export interface ParameterRow {
+  /** 1-4. */
+  index: number
+  /** `undefined` where the output did not show this parameter. */
+  reading?: ParameterReading
+}
+
+const NO_DOCS: ParameterDocs = { parameters: [], subtypes: [] }
+
+/**
+ * Reads the four parameters with the transcripts' decoder: the runbook's parameter docs where
+ * there are some, else the descriptions the debugger printed.
+ */
+export function readParameters(
+  bugcheck: TriagedBugcheck,
+  docs: ParameterDocs | undefined,
+  bugcheckName?: (code: number) => string | undefined,
+): ParameterRow[] {
+  const arg1 = bugcheck.parameters[0]
+  return [1, 2, 3, 4].map((index) => {
+    const text = bugcheck.parameters[index - 1] ?? ''
+    if (text === '') return { index }
+    const input: Parameters<typeof describeParameter>[0] = { index, text, docs: docs ?? NO_DOCS, arch: bugcheck.arch }
+    if (arg1) input.arg1 = arg1
+    const printed = bugcheck.descriptions[index - 1]
+    if (printed) input.printedDescription = printed
+    if (bugcheckName) input.bugcheckName = bugcheckName
+    return { index, reading: describeParameter(input) }
+  })
+}

@@ -1,0 +1,39 @@
+// A triage result as a URL hash: `#code=0x20&p=0,ffff,0,1`, plus `&arch=x86` for a 32-bit target.
+// Only the code and the four values are written, never any pasted text, and the hash never
+// reaches a server: browsers do not send it.
+import { normaliseHex } from 'remark-windbg/parser'
+import type { TriagedBugcheck } from '../../lib/triage.ts'
+
+const RE_CODE = /^0x[0-9a-f]{1,8}$/
+const RE_VALUE = /^[0-9a-f]{0,16}$/
+
+/** The hash for a bugcheck; undefined where a value is too long to be a real parameter. */
+export function shareHash(bugcheck: TriagedBugcheck): string | undefined {
+  const values = bugcheck.parameters.map((value) => value.replace(/^0x/, ''))
+  if (!RE_CODE.test(bugcheck.hex) || values.length !== 4 || !values.every((value) => RE_VALUE.test(value))) return undefined
+  const arch = bugcheck.arch === 'x86' ? '&arch=x86' : ''
+  return `#code=${bugcheck.hex}&p=${values.join(',')}${arch}`
+}
+
+/** Reads a hash written by {@link shareHash}; undefined for anything else. */
+export function readShareHash(hash: string): TriagedBugcheck | undefined {
+  const fields = new URLSearchParams(hash.replace(/^#/, ''))
+  const hex = fields.get('code')?.toLowerCase()
+  const values = (fields.get('p') ?? '').toLowerCase().split(',')
+  const arch = fields.get('arch') === 'x86' ? 'x86' : 'x64'
+  if (hex === undefined || !RE_CODE.test(hex) || values.length > 4 || !values.every((value) => RE_VALUE.test(value))) return undefined
+  while (values.length < 4) values.push('')
+  const parameters = values.map((value) => (value === '' ? '' : normaliseHex(value)))
+  // The digits a target of that width prints, as if the debugger had printed them.
+  const widths = parameters.map((value) => (value === '' ? 0 : arch === 'x86' ? 8 : 16))
+  const code = normaliseHex(hex)
+  return {
+    code: Number.parseInt(code.slice(2), 16),
+    hex: code,
+    parameters,
+    widths,
+    descriptions: ['', '', '', ''],
+    arch,
+    formats: [],
+  }
+}
