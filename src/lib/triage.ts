@@ -67,7 +67,7 @@ export type NoneClue =
 
 export type TriageResult =
   | { kind: 'found'; bugcheck: TriagedBugcheck; details: FailureDetails; differing: DifferingValue[] }
-  | { kind: 'ambiguous'; candidates: { bugcheck: TriagedBugcheck; details: FailureDetails }[] }
+  | { kind: 'ambiguous'; candidates: { bugcheck: TriagedBugcheck; details: FailureDetails; differing: DifferingValue[] }[] }
   | { kind: 'none'; empty: boolean; clues: NoneClue[]; details: FailureDetails }
 
 export const triageKinds = ['found', 'ambiguous', 'none'] as const satisfies readonly TriageResult['kind'][]
@@ -90,7 +90,7 @@ export const formatDescriptions: Record<ParameterFormat, { label: string; exampl
 
 export const clueDescriptions: Record<NoneClue, string> = {
   'arguments-without-code':
-    'It has parameter lines (Arg1–Arg4 or BUGCHECK_P1–P4) but no line naming the code: include the title line above “Arguments:” (such as KERNEL_APC_PENDING_DURING_EXIT (20)) or the BUGCHECK_CODE line.',
+    'It has parameter lines (Arg1–Arg4 or BUGCHECK_P1–P4) but no line naming the code: include the title line above “Arguments:”, such as KERNEL_APC_PENDING_DURING_EXIT (20), or the BUGCHECK_CODE line.',
   'exception-analysis':
     'It looks like a user-mode “Exception Analysis”: an application crash, not a bugcheck. Triage reads kernel dumps (blue screens).',
   'bugcheck-str':
@@ -136,7 +136,7 @@ function frameSymbol(line: string): string | undefined {
 
 /** Collects failure details per bugcheck code, for the lines that follow that code's report. */
 class DetailsReader {
-  readonly byCode = new Map<number | undefined, FailureDetails>()
+  private byCode = new Map<number | undefined, FailureDetails>()
   private stackTop = new Map<number | undefined, string>()
   private pendingBucket = false
   private inStack = false
@@ -286,7 +286,11 @@ export function triage(text: string): TriageResult {
   }
   return {
     kind: 'ambiguous',
-    candidates: findings.map((finding) => ({ bugcheck: toTriaged(finding), details: reader.finish(finding.code) })),
+    candidates: findings.map((finding) => ({
+      bugcheck: toTriaged(finding),
+      details: reader.finish(finding.code),
+      differing: differingValues(finding),
+    })),
   }
 }
 

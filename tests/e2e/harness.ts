@@ -6,7 +6,8 @@ import { chromium, type Browser, type BrowserContextOptions, type Page } from 'p
 import { findChromium } from '../../scripts/ensure-chromium.ts'
 import { serveDirectory, type StaticServer } from './server.ts'
 
-export const DIST = fileURLToPath(new URL('../../dist/', import.meta.url))
+/** The built site: dist/, or another build named by SITE_DIST (a benchmark's, a second build). */
+export const DIST = process.env['SITE_DIST'] ?? fileURLToPath(new URL('../../dist/', import.meta.url))
 
 const CHROMIUM_FLAGS = [
   '--headless',
@@ -28,7 +29,7 @@ export interface Site {
 
 /** Serves dist/ and starts Chromium. Call in `beforeAll`, and `close()` in `afterAll`. */
 export async function startSite(): Promise<Site> {
-  if (!existsSync(`${DIST}index.html`)) throw new Error('dist/ has no built site: run `npm run build` before the browser tests.')
+  if (!existsSync(`${DIST}/index.html`)) throw new Error('dist/ has no built site: run `npm run build` before the browser tests.')
   const executablePath = findChromium()
   if (!executablePath) throw new Error('Chromium not found: run `node scripts/ensure-chromium.ts` for what to install.')
   const server = await serveDirectory(DIST)

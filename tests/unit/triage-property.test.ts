@@ -89,10 +89,17 @@ describe('triage never throws', () => {
   })
 
   test('on real debugger output, mutated', () => {
+    const seen = new Set<string>()
     fc.assert(
-      fc.property(mutatedReal, (text) => checkResult(text, triage(text))),
+      fc.property(mutatedReal, (text) => {
+        const result = triage(text)
+        seen.add(result.kind)
+        checkResult(text, result)
+      }),
       { numRuns: RUNS },
     )
+    // The inputs reach every kind of result, so every branch above was checked.
+    expect([...seen].sort()).toEqual([...triageKinds].sort())
   })
 
   test('reading a share hash never throws, and only yields well-formed bugchecks', () => {

@@ -13,7 +13,7 @@ import {
   type TriagedBugcheck,
   type TriageResult,
 } from '../../src/lib/triage.ts'
-import { readShareHash, shareHash } from '../../src/scripts/triage/share.ts'
+import { isShareHash, readShareHash, shareHash } from '../../src/scripts/triage/share.ts'
 
 const fences = realFences()
 
@@ -323,6 +323,11 @@ describe('share links', () => {
 
   test('a value too long to be a parameter makes no link', () => {
     expect(shareHash(found(triage('BugCheck 20, {123456789abcdef0123, 0, 0, 0}')).bugcheck)).toBeUndefined()
+  })
+
+  test('a link to a heading is no shared result', () => {
+    expect(['#code=0x20&p=0,ffff,0,1', 'code=0x20', '#arch=x86&code=0x20'].map(isShareHash)).toEqual([true, true, true])
+    expect(['', '#formats', '#_top', '#barcode=1'].map(isShareHash)).toEqual([false, false, false, false])
   })
 
   test.each(['', '#', '#code=20', '#code=0x20&p=0,1,2,3,4', '#code=0x20&p=<script>', '#code=0x123456789&p=0', '#p=0,ffff,0,1'])(

@@ -1,9 +1,10 @@
 // The triage page's behaviour: decode what is pasted, typed, opened or dropped, and what a shared
 // link's hash holds. Everything runs here; the only request is the page's data, made on load.
+import { splitLines } from 'remark-windbg/parser'
 import { triage } from '../../lib/triage.ts'
 import { fetchTriageData } from './data.ts'
 import { renderBugcheck, renderResult, type RenderContext } from './render.ts'
-import { readShareHash } from './share.ts'
+import { isShareHash, readShareHash } from './share.ts'
 
 // Larger files are no debugger output a person pastes, and would make the text area crawl.
 const MAX_FILE_BYTES = 5 * 1024 * 1024
@@ -34,18 +35,19 @@ async function ready(): Promise<number> {
 }
 
 async function decodePaste(): Promise<void> {
-  const result = triage(input.value)
+  const text = input.value
+  const result = triage(text)
   const ticket = await ready()
   if (ticket !== latest) return
   // The shown result is now the paste's: drop a shared link's hash, which would say otherwise.
-  if (location.hash) history.replaceState(null, '', pageUrl + location.search)
-  const { view, summary } = renderResult(result, context)
+  if (isShareHash(location.hash)) history.replaceState(null, '', pageUrl + location.search)
+  const { view, summary } = renderResult(result, splitLines(text).length, context)
   output.replaceChildren(...(view ? [view] : []))
   announce(summary)
 }
 
 async function decodeHash(): Promise<void> {
-  if (!location.hash) return
+  if (!isShareHash(location.hash)) return
   const bugcheck = readShareHash(location.hash)
   const ticket = await ready()
   if (ticket !== latest) return
@@ -54,7 +56,7 @@ async function decodeHash(): Promise<void> {
     announce('This link holds no result triage can read: a shared link looks like /triage/#code=0x20&p=0,ffff,0,1.')
     return
   }
-  output.replaceChildren(renderBugcheck(bugcheck, {}, [], context, true))
+  output.replaceChildren(renderBugcheck(bugcheck, {}, [], context, { shared: true }))
   const name = context.data?.names[bugcheck.hex]
   announce(`Shared result: bugcheck ${bugcheck.hex}${name ? ` ${name}` : ''}.`)
 }
@@ -107,6 +109,6 @@ input.addEventListener('drop', (event) => {
 window.addEventListener('hashchange', () => void decodeHash())
 
 tool.hidden = false
-if (location.hash) void decodeHash()
+if (isShareHash(location.hash)) void decodeHash()
 else if (input.value) void decodePaste() // text the browser restored on back/forward
 else void ready()

@@ -89,10 +89,10 @@ function shareBox(bugcheck: TriagedBugcheck, context: RenderContext): HTMLElemen
   const copy = h('button', { type: 'button' }, 'Copy link')
   copy.addEventListener('click', () => {
     field.select()
-    navigator.clipboard
-      ?.writeText(field.value)
-      .then(() => context.announce('Link copied.'))
-      .catch(() => context.announce('Copying is not allowed here: the link is selected, copy it with Ctrl+C.'))
+    const selected = () => context.announce('The link is selected: copy it with Ctrl+C.')
+    // The clipboard API exists only on secure origins (https, localhost).
+    if (!navigator.clipboard) return selected()
+    navigator.clipboard.writeText(field.value).then(() => context.announce('Link copied.'), selected)
   })
   return h(
     'div',
@@ -112,9 +112,8 @@ function differingNotes(differing: readonly DifferingValue[]): HTMLElement[] {
   )
 }
 
-function runbookSection(bugcheck: TriagedBugcheck, context: RenderContext, headingId: string): HTMLElement[] {
+function runbookSection(bugcheck: TriagedBugcheck, context: RenderContext, heading: HTMLElement): HTMLElement[] {
   const knowledge = knowledgeOf(context.data, bugcheck.hex)
-  const heading = h('h3', { id: headingId }, `Runbooks for ${bugcheck.hex}`)
   if (!context.data) return [heading, h('p', {}, 'The list of runbooks could not be loaded; the catalog has it.')]
   if (knowledge.runbooks.length === 0) {
     const text = knowledge.name
@@ -139,14 +138,16 @@ export function renderBugcheck(
   details: FailureDetails,
   differing: readonly DifferingValue[],
   context: RenderContext,
-  shared = false,
+  options: { shared?: boolean; level?: 2 | 3 } = {},
 ): HTMLElement {
+  const level = options.level ?? 2
   const knowledge = knowledgeOf(context.data, bugcheck.hex)
   const headingId = `triage-code-${bugcheck.hex}`
   const title = knowledge.name ? [h('code', {}, bugcheck.hex), ` ${knowledge.name}`] : [h('code', {}, bugcheck.hex)]
-  const heading = h('h2', { id: headingId, tabindex: '-1' }, knowledge.page ? h('a', { href: knowledge.page }, ...title) : h('span', {}, ...title))
+  const heading = h(level === 2 ? 'h2' : 'h3', { id: headingId, tabindex: '-1' }, knowledge.page ? h('a', { href: knowledge.page }, ...title) : h('span', {}, ...title))
+  const subheading = (text: string) => h(level === 2 ? 'h3' : 'h4', {}, text)
   const formats = bugcheck.formats.map((format) => formatDescriptions[format].label)
-  const about = shared
+  const about = options.shared
     ? 'A shared result: the link carries the code and parameter values only. Paste the debugger output for the module, bucket and stack.'
     : `Read from: ${formats.join(', ')}. Values decoded as a ${bugcheck.arch === 'x86' ? '32' : '64'}-bit target.`
   const source = knowledge.docs
@@ -163,25 +164,22 @@ export function renderBugcheck(
     ...differingNotes(differing),
     parameterTable(bugcheck, context, knowledge.docs),
     source,
-    failure && h('h3', {}, 'Failure details'),
+    failure && subheading('Failure details'),
     failure,
-    ...runbookSection(bugcheck, context, `${headingId}-runbooks`),
+    ...runbookSection(bugcheck, context, subheading(`Runbooks for ${bugcheck.hex}`)),
     shareBox(bugcheck, context),
   )
 }
 
-function noneView(result: Extract<TriageResult, { kind: 'none' }>): HTMLElement {
-  const formats = Object.values(formatDescriptions).map(({ label, example }) =>
-    h('li', {}, label, ...example.map((line) => h('code', { class: 'line' }, line))),
-  )
+function noneView(result: Extract<TriageResult, { kind: 'none' }>, lineCount: number): HTMLElement {
+  const labels = Object.values(formatDescriptions).map(({ label }) => label)
   return h(
     'section',
     { class: 'triage-none', 'aria-labelledby': 'triage-none-heading' },
     h('h2', { id: 'triage-none-heading', tabindex: '-1' }, 'No bugcheck code found'),
-    h('p', {}, 'Nothing in the pasted text names a bugcheck code in a format WinDbg prints.'),
+    h('p', {}, `None of the ${lineCount === 1 ? 'pasted line' : `${lineCount} pasted lines`} names a bugcheck code in a format WinDbg prints.`),
     result.clues.length > 0 && h('ul', {}, ...result.clues.map((clue) => h('li', {}, clueDescriptions[clue]))),
-    h('p', {}, 'Triage recognises these lines, alone or inside longer output:'),
-    h('ul', { class: 'triage-formats' }, ...formats),
+    h('p', {}, `Triage looks for any of: ${labels.join('; ')}. `, h('a', { href: '#formats' }, 'Examples of each'), '.'),
   )
 }
 
@@ -192,10 +190,10 @@ function ambiguousView(result: Extract<TriageResult, { kind: 'ambiguous' }>, con
     const button = h('button', { type: 'button', 'aria-pressed': 'false' }, h('code', {}, titleOf(candidate.bugcheck, context)), ` (${values})`)
     button.addEventListener('click', () => {
       for (const other of buttons) other.setAttribute('aria-pressed', String(other === button))
-      const view = renderBugcheck(candidate.bugcheck, candidate.details, [], context)
+      const view = renderBugcheck(candidate.bugcheck, candidate.details, candidate.differing, context, { level: 3 })
       chosen.replaceChildren(view)
       context.announce(`Showing candidate ${index + 1}: ${titleOf(candidate.bugcheck, context)}.`)
-      view.querySelector<HTMLElement>('h2')?.focus()
+      view.querySelector<HTMLElement>('h3')?.focus()
     })
     return button
   })
@@ -210,7 +208,7 @@ function ambiguousView(result: Extract<TriageResult, { kind: 'ambiguous' }>, con
 }
 
 /** The view of a result and the one-line summary the live region announces. */
-export function renderResult(result: TriageResult, context: RenderContext): { view: HTMLElement | undefined; summary: string } {
+export function renderResult(result: TriageResult, lineCount: number, context: RenderContext): { view: HTMLElement | undefined; summary: string } {
   switch (result.kind) {
     case 'found':
       return {
@@ -225,6 +223,6 @@ export function renderResult(result: TriageResult, context: RenderContext): { vi
     case 'none':
       return result.empty
         ? { view: undefined, summary: '' }
-        : { view: noneView(result), summary: 'No bugcheck code found. The formats triage recognises are listed below.' }
+        : { view: noneView(result, lineCount), summary: 'No bugcheck code found: see below for what triage recognises.' }
   }
 }

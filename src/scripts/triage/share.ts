@@ -15,6 +15,11 @@ export function shareHash(bugcheck: TriagedBugcheck): string | undefined {
   return `#code=${bugcheck.hex}&p=${values.join(',')}${arch}`
 }
 
+/** Whether a hash is meant as a shared result, rather than a link to a heading (`#formats`). */
+export function isShareHash(hash: string): boolean {
+  return /^#?(?:[^&]*&)*code=/.test(hash)
+}
+
 /** Reads a hash written by {@link shareHash}; undefined for anything else. */
 export function readShareHash(hash: string): TriagedBugcheck | undefined {
   const fields = new URLSearchParams(hash.replace(/^#/, ''))
