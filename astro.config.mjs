@@ -77,6 +77,7 @@ export default defineConfig({
       ],
       components: {
         Search: './src/components/SiteSearch.astro',
+        SocialIcons: './src/components/HeaderLinks.astro',
         PageTitle: './src/components/RunbookTitle.astro',
         MarkdownContent: './src/components/RunbookContent.astro',
       },
