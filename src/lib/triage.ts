@@ -16,6 +16,7 @@ import {
   type ParameterMark,
   type ParameterReading,
 } from 'remark-windbg/parser'
+import { codePath, parseHexCode } from './codes.ts'
 
 /** A bugcheck as triage reports it: the code, its four parameters and where they were read. */
 export interface TriagedBugcheck {
@@ -100,15 +101,19 @@ export const clueDescriptions: Record<NoneClue, string> = {
 
 // Long values are clipped: a field of a mangled paste can run to thousands of characters.
 const MAX_VALUE = 200
-const RE_FIELD = /^\s*(MODULE_NAME|IMAGE_NAME|FAILURE_BUCKET_ID|PROCESS_NAME|SYMBOL_NAME)\s*:\s*(\S.*?)\s*$/
+// No field or stack frame is this long; longer lines (raw memory, pasted binary) are not read, so
+// that no pattern can take long over them.
+const MAX_LINE = 2000
+// Values are trimmed in code, not by a lazy `.*?` before `\s*$`, which is slow on long blank runs.
+const RE_FIELD = /^\s*(MODULE_NAME|IMAGE_NAME|FAILURE_BUCKET_ID|PROCESS_NAME|SYMBOL_NAME)\s*:\s*(\S.*)$/
 const RE_BUCKET_KEY = /^\s*Key\s*:\s*Failure\.Bucket\s*$/
-const RE_VALUE = /^\s*Value\s*:\s*(\S.*?)\s*$/
+const RE_VALUE = /^\s*Value\s*:\s*(\S.*)$/
 const RE_STACK_TEXT = /^\s*STACK_TEXT\s*:\s*$/
 // A frame starts with its stack address: `ffffd98c`3ff17428 …` (x64) or `a8f6f9d4 …` (x86).
 const RE_FRAME = /^\s*[0-9a-fA-F`]{8,}\s/
 const RE_FIELD_START = /^\s*[A-Za-z_]+\s*:/
 const RE_BUGCHECK_FRAME = /^nt\w*!_?KeBugCheck(?:Ex|2)?(?![A-Za-z0-9_])/i
-const RE_CAUSED_BY = /^\s*Probably caused by\s*:\s*(\S.*?)\s*$/
+const RE_CAUSED_BY = /^\s*Probably caused by\s*:\s*(\S.*)$/
 const RE_EXCEPTION_ANALYSIS = /^\s*\*\s+Exception Analysis\s+\*\s*$/
 const RE_BUGCHECK_STR = /^\s*BUGCHECK_STR\s*:\s*\S/
 
@@ -121,7 +126,8 @@ const FIELD_KEYS = {
 } as const
 
 function clip(value: string): string {
-  return value.length > MAX_VALUE ? `${value.slice(0, MAX_VALUE)}…` : value
+  const trimmed = value.trimEnd()
+  return trimmed.length > MAX_VALUE ? `${trimmed.slice(0, MAX_VALUE)}…` : trimmed
 }
 
 /** The symbol of one `STACK_TEXT` frame: after the last ` : ` (x64), else the last word (x86). */
@@ -129,7 +135,8 @@ function frameSymbol(line: string): string | undefined {
   const columns = line.split(' : ')
   const last = (columns.length > 1 ? columns[columns.length - 1] : line) ?? ''
   // `k` with source lines appends `[d:\path\file.c @ 944]`.
-  const symbol = last.replace(/\s+\[.*\]\s*$/, '').trim()
+  const source = last.lastIndexOf(' [')
+  const symbol = (source >= 0 && last.trimEnd().endsWith(']') ? last.slice(0, source) : last).trim()
   const word = columns.length > 1 ? symbol : symbol.split(/\s+/).pop()
   return word ? word : undefined
 }
@@ -142,6 +149,7 @@ class DetailsReader {
   private inStack = false
 
   read(line: string, code: number | undefined): void {
+    if (line.length > MAX_LINE) return
     const details = this.detailsOf(code)
     if (this.pendingBucket && line.trim() !== '') {
       this.pendingBucket = false
@@ -296,8 +304,6 @@ export function triage(text: string): TriageResult {
 
 /** What the site knows about a code, as the triage page's data (`/triage/data.json`) holds it. */
 export interface TriageData {
-  /** A code page's path, with `{code}` where the code goes (`/bugchecks/{code}/`). */
-  codePage: string
   /** The name of every catalog code, by code as {@link TriagedBugcheck.hex} writes it. */
   names: Record<string, string>
   /** Variant codes that share another code's parameters (`0x1000007e` → `0x7e`). */
@@ -335,7 +341,8 @@ export function knowledgeOf(data: TriageData | undefined, hex: string): CodeKnow
   const name = data.names[hex]
   if (name !== undefined) {
     knowledge.name = name
-    knowledge.page = data.codePage.replace('{code}', hex)
+    const code = parseHexCode(hex)
+    if (code !== undefined) knowledge.page = codePath(code)
   }
   const base = data.sameAs[hex]
   const own = data.codes[hex]

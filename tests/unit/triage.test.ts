@@ -229,9 +229,16 @@ describe('triage on synthetic variations of real output', () => {
     expect(triage(stack).kind).toBe('none')
   })
 
+  test('synthetic: very long lines take no time', () => {
+    const started = performance.now()
+    const long = [`MODULE_NAME: x${' '.repeat(100_000)}y`, `Probably caused by : ${'[ '.repeat(50_000)}`, `STACK_TEXT:`, `ffffd98c\`3ff17428 ${' ['.repeat(50_000)}`]
+    expect(triage(`BUGCHECK_CODE: 20\n${long.join('\n')}`).kind).toBe('found')
+    expect(performance.now() - started).toBeLessThan(1000)
+  })
+
   test('synthetic: a value of a mangled paste is clipped', () => {
-    const result = found(triage(`BUGCHECK_CODE: 20\nMODULE_NAME: ${'x'.repeat(5000)}`))
-    expect(result.details.module?.length).toBeLessThan(300)
+    const result = found(triage(`BUGCHECK_CODE: 20\nMODULE_NAME: ${'x'.repeat(1500)}`))
+    expect(result.details.module).toMatch(/^x{200}…$/)
   })
 })
 
@@ -262,7 +269,6 @@ describe('parameter reading', () => {
 describe('the page data', () => {
   // Synthetic data in the shape /triage/data.json has.
   const data: TriageData = {
-    codePage: '/bugchecks/{code}/',
     names: { '0x20': 'KERNEL_APC_PENDING_DURING_EXIT', '0x7e': 'SYSTEM_THREAD_EXCEPTION_NOT_HANDLED', '0x1000007e': 'SYSTEM_THREAD_EXCEPTION_NOT_HANDLED_M' },
     sameAs: { '0x1000007e': '0x7e' },
     codes: {

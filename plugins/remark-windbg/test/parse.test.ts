@@ -256,3 +256,22 @@ describe('parseMeta', () => {
     expect(parseMeta(null)).toMatchObject({ open: [], closed: [], unknown: [] })
   })
 })
+
+describe('findBugcheck on hand-edited lines (synthetic)', () => {
+  test.each([
+    ['Arg2:  000000000000ffff, two spaces', 2, '0xffff'],
+    ['BUGCHECK_P2:ffff', 2, '0xffff'],
+    ['BUGCHECK_P2: 0xffff', 2, '0xffff'],
+  ])('%j', (line, index, value) => {
+    expect(findBugcheck(`BUGCHECK_CODE:  20\n${line}`)!.parameters[index - 1]).toBe(value)
+  })
+
+  test.each(['BUGCHECK_CODE:  0x20', 'BugCheck 0x20, {0, ffff, 0, 1}', 'Bugcheck code 0x00000020'])('%j names 0x20', (line) => {
+    expect(findBugcheck(line)!.code).toBe(0x20)
+  })
+
+  test('widths come from the widest printing, whichever report comes first', () => {
+    const text = 'Bugcheck: 9f (3, 84e01a70, 0, 0)\nArg1: 00000003, x\nArg2: 84e01a70, y'
+    expect(findBugchecks(text)[0]!.widths.slice(0, 2)).toEqual([8, 8])
+  })
+})

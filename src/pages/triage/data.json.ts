@@ -2,12 +2,9 @@
 // code's name, and for codes that have runbooks, the runbooks and their parameter docs. Kept out
 // of the page's HTML so the page stays the same size as the knowledge base grows.
 import type { APIRoute } from 'astro'
-import { catalog, canonicalCode, codePath, numberOf, parseHexCode } from '../../lib/catalog.ts'
+import { catalog, canonicalCode, numberOf, parseHexCode } from '../../lib/catalog.ts'
 import { runbookPath, runbooksByCode } from '../../lib/runbooks.ts'
 import type { CodeRunbooks, TriageData } from '../../lib/triage.ts'
-
-// Any code will do: its path, with the code cut out, is the pattern of every code page's path.
-const SAMPLE = 0x20
 
 export const GET: APIRoute = async () => {
   const names: TriageData['names'] = {}
@@ -34,7 +31,6 @@ export const GET: APIRoute = async () => {
     codes[code] = entry
   }
   const data: TriageData = {
-    codePage: codePath(SAMPLE).replace(canonicalCode(SAMPLE), '{code}'),
     names,
     sameAs,
     codes,

@@ -10,7 +10,6 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 function isTriageData(value: unknown): value is TriageData {
   return (
     isRecord(value) &&
-    typeof value['codePage'] === 'string' &&
     isRecord(value['names']) &&
     isRecord(value['sameAs']) &&
     isRecord(value['codes'])

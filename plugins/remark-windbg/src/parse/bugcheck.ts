@@ -45,14 +45,14 @@ export interface BugcheckFinding {
 
 const HEX = '[0-9a-fA-F]+(?:`[0-9a-fA-F]+)?'
 const RE_TITLE = /^(\s*)([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+(?:_M)?) \(([0-9a-fA-F]{1,8})\)\s*$/
-const RE_ARG = new RegExp(`^(\\s*Arg([1-4]): )(${HEX})(?:,\\s*(.*))?\\s*$`)
-const RE_FIELD_CODE = /^(\s*BUGCHECK_CODE:\s+)([0-9a-fA-F]{1,8})\s*$/
-const RE_FIELD_PARAM = new RegExp(`^(\\s*BUGCHECK_P([1-4]):\\s+)(${HEX})\\s*$`)
+const RE_ARG = new RegExp(`^(\\s*Arg([1-4]):\\s*)(${HEX})(?:,\\s*(.*))?\\s*$`)
+const RE_FIELD_CODE = /^(\s*BUGCHECK_CODE:\s*)((?:0x)?[0-9a-fA-F]{1,8})\s*$/
+const RE_FIELD_PARAM = new RegExp(`^(\\s*BUGCHECK_P([1-4]):\\s*)((?:0x)?${HEX})\\s*$`)
 const RE_KEY_CODE = /^\s*Key\s*:\s*Bugcheck\.Code\.(?:LegacyAPI|KiBugCheckData|TargetModel)\s*$/
 const RE_VALUE = /^(\s*Value:\s*)((?:0x)?[0-9a-fA-F]{1,8})\s*$/
-const RE_DUMP_INFO = /^(\s*Bugcheck:\s+)([0-9a-fA-F]{1,8})(\s+\()([^)]*)\)/
-const RE_BANNER = /^(\s*BugCheck\s+)([0-9a-fA-F]{1,8})(,\s*\{)([^}]*)\}/
-const RE_DOT_CODE = /^(\s*Bugcheck code\s+)([0-9a-fA-F]{1,8})\s*$/
+const RE_DUMP_INFO = /^(\s*Bugcheck:\s+)((?:0x)?[0-9a-fA-F]{1,8})(\s+\()([^)]*)\)/
+const RE_BANNER = /^(\s*BugCheck\s+)((?:0x)?[0-9a-fA-F]{1,8})(,\s*\{)([^}]*)\}/
+const RE_DOT_CODE = /^(\s*Bugcheck code\s+)((?:0x)?[0-9a-fA-F]{1,8})\s*$/
 const RE_DOT_ARGS = /^(\s*Arguments\s+)((?:[0-9a-fA-F`]+\s*)+)$/
 const RE_STOP = /^(\s*\*\*\*\s*STOP:\s*)(0x[0-9a-fA-F]{1,8})(\s*\()([^)]*)\)/
 const RE_LIST_VALUE = /(?:0x)?[0-9a-fA-F`]+/g
@@ -206,10 +206,10 @@ export function groupFindings(marks: readonly ParameterMark[]): BugcheckFinding[
     }
     finding.marks.push(found)
     const slot = found.index - 1
-    if (slot >= 0 && finding.parameters[slot] === '') {
-      finding.parameters[slot] = normaliseHex(found.text)
-      finding.widths[slot] = hexDigits(found.text)
-    }
+    if (slot >= 0 && finding.parameters[slot] === '') finding.parameters[slot] = normaliseHex(found.text)
+    // The widest printing tells the target's pointer size: `!di` drops leading zeros, `Arg` lines
+    // print all 8 or 16 digits.
+    if (slot >= 0) finding.widths[slot] = Math.max(finding.widths[slot] ?? 0, hexDigits(found.text))
     if (slot >= 0 && found.description && finding.descriptions[slot] === '') {
       finding.descriptions[slot] = found.description
     }
