@@ -1,6 +1,7 @@
 import { docsSchema } from '@astrojs/starlight/schema'
 import { z } from 'zod'
 import { runbookFields } from '../../../src/lib/runbook-schema.ts'
+import { visit as visitYaml, type YAMLError } from 'yaml'
 import { fieldLine, yamlLine, type Article } from './article.ts'
 import type { CheckContext, Finding } from './types.ts'
 
@@ -58,7 +59,7 @@ export function checkFrontmatter(article: Article, context: CheckContext): Findi
   if (article.yaml.errors.length > 0) {
     return article.yaml.errors.map((error) => ({
       ...base,
-      line: yamlLine(article, error.pos[0]),
+      line: errorLine(article, error),
       message: `the frontmatter is not valid YAML: ${error.message.split('\n')[0] ?? error.code}`,
       fix: 'fix the YAML syntax (indentation, a missing quote, a colon in an unquoted value: quote it)',
     }))
@@ -75,14 +76,31 @@ export function checkFrontmatter(article: Article, context: CheckContext): Findi
       findings.push({ ...base, line: fieldLine(article, issue.path), message: `${name || 'frontmatter'}: ${issue.message}`, fix: fixFor(issue.path) })
     }
   }
-  findings.push(...unknownFields(article, contents as Record<string, unknown>, context))
+  findings.push(...unknownFields(article, contents as Record<string, unknown>))
   return findings
+}
+
+/**
+ * The line to show for a YAML error. An unclosed quote is only noticed where the text ends, so
+ * it is shown where the quoted value starts.
+ */
+function errorLine(article: Article, error: YAMLError): number {
+  let start: number | undefined
+  if (error.code === 'MISSING_CHAR' && article.yaml) {
+    visitYaml(article.yaml, {
+      Scalar(_key, node) {
+        const range = node.range
+        if (range && range[0] <= error.pos[0] && error.pos[0] <= range[2]) start = range[0]
+      },
+    })
+  }
+  return yamlLine(article, start ?? error.pos[0])
 }
 
 const KNOWN_FIELDS = new Set(Object.keys(schemaFor(new Set()).shape))
 
 /** A field nothing reads is usually a typo: `sumary` leaves the summary unset without a word. */
-function unknownFields(article: Article, data: Record<string, unknown>, _context: CheckContext): Finding[] {
+function unknownFields(article: Article, data: Record<string, unknown>): Finding[] {
   return Object.keys(data)
     .filter((key) => !KNOWN_FIELDS.has(key))
     .map((key) => {

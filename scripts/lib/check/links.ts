@@ -1,5 +1,4 @@
 import { dirname, resolve } from 'node:path'
-import type { Node } from 'mdast'
 import { visit } from 'unist-util-visit'
 import { canonicalCode, findByNumber, parseHexCode } from '../../../src/lib/catalog.ts'
 import { lineOf } from '../markdown.ts'
@@ -23,15 +22,14 @@ function targets(article: Article): Target[] {
   visit(article.tree, 'imageReference', (node) => {
     imageLabels.add(node.identifier)
   })
-  visit(article.tree, (node: Node) => {
+  visit(article.tree, (node) => {
     const line = lineOf(node)
     if (node.type === 'link' || node.type === 'image') {
-      found.push({ url: (node as { url: string }).url, line, image: node.type === 'image' })
+      found.push({ url: node.url, line, image: node.type === 'image' })
     } else if (node.type === 'definition') {
-      const definition = node as { url: string; identifier: string }
-      found.push({ url: definition.url, line, image: imageLabels.has(definition.identifier) })
+      found.push({ url: node.url, line, image: imageLabels.has(node.identifier) })
     } else if (node.type === 'html') {
-      for (const match of (node as { value: string }).value.matchAll(RE_HTML_ATTR)) {
+      for (const match of node.value.matchAll(RE_HTML_ATTR)) {
         found.push({ url: match[3] ?? match[4] ?? '', line, image: (match[1] as string).toLowerCase() === 'img' })
       }
     }
@@ -70,7 +68,7 @@ function checkImage(article: Article, path: string, context: CheckContext): Prob
     return { ...base, message: 'no such file in public/', fix: `put the image at public${path}, or link it relative to the article (./${path.replace(/^.*\//, '')})` }
   }
   if (context.exists(resolve(dirname(article.path), path))) return undefined
-  return { ...base, message: `no such file next to the article (${path})`, fix: 'put the image beside the article in content/runbooks/ (or a folder there) and check the spelling; case matters' }
+  return { ...base, message: 'no such file next to the article', fix: 'put the image beside the article in content/runbooks/ (or a folder there) and check the spelling; case matters' }
 }
 
 /** A link's page: a runbook, a code page, or a page of the site; relative links resolve from the runbook's URL. */

@@ -1,4 +1,4 @@
-import { basename } from 'node:path'
+import { basename, resolve } from 'node:path'
 import { fieldLine, type Article } from './article.ts'
 import type { CheckContext, Finding } from './types.ts'
 
@@ -12,7 +12,7 @@ export function checkDuplicateTitle(article: Article, context: CheckContext): Fi
   if (typeof title !== 'string' || title.trim() === '') return []
   const mine = normaliseTitle(title)
   const others = [...context.titles.entries()]
-    .filter(([path, other]) => path !== article.path && normaliseTitle(other) === mine)
+    .filter(([path, other]) => resolve(path) !== resolve(article.path) && normaliseTitle(other) === mine)
     .map(([path]) => basename(path))
   if (others.length === 0) return []
   return [

@@ -34,7 +34,8 @@ function checkTranscript(article: Article, fence: Fence): Finding[] {
   for (const unknown of meta.unknown) {
     warn(`\`${unknown}\` in the fence's annotations is not understood`, 'use title="…", open="1,3", closed="2", mark="text", lines="4-6" or fold=40 (see CONTRIBUTING.md)')
   }
-  const steps = transcript.steps.length
+  // Steps are numbered as the plugin numbers them: `$$` comment lines are notes, not steps.
+  const steps = transcript.steps.filter((step) => !step.command.startsWith('$$')).length
   for (const key of ['open', 'closed'] as const) {
     const list = meta[key]
     if (list === 'all') continue
@@ -58,8 +59,10 @@ function checkTranscript(article: Article, fence: Fence): Finding[] {
 function checkLookalike(article: Article, fence: Fence): Finding[] {
   const prompt = firstPromptLine(fence.value)
   const bugcheck = prompt < 0 ? findBugchecks(fence.value)[0] : undefined
-  if (prompt < 0 && !bugcheck) return []
-  const what = prompt >= 0 ? `a debugger prompt at its line ${prompt + 1}` : `bugcheck output (${describeCode(bugcheck?.code ?? 0)})`
+  let what: string
+  if (prompt >= 0) what = `a debugger prompt at its line ${prompt + 1}`
+  else if (bugcheck) what = `bugcheck output (${describeCode(bugcheck.code)})`
+  else return []
   const why = !fence.lang
     ? 'untagged fences are transcripts only when their first line is a prompt'
     : `the site leaves \`${fence.lang}\` fences as plain code`

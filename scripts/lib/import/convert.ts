@@ -63,14 +63,14 @@ export function importWriteup(source: string, options: ImportOptions): ImportRes
   let code: number | undefined
   if (typeof options.code === 'number') {
     code = options.code
-    inferred.push(`bugcheck   ${describeCode(code)} (from --code)`)
+    inferred.push(`bugcheck   ${describeCode(code)}, from --code`)
     if (found && found.code !== code) missing.push(`the transcripts name ${describeCode(found.code)}, not the --code given`)
   } else if (options.code === 'none') {
-    inferred.push('bugcheck   none (from --code)')
+    inferred.push('bugcheck   none, from --code')
   } else if (found && findByNumber(found.code)) {
     code = found.code
     const where = [...new Map(found.sources.map((s) => [s.format, s.line])).entries()].map(([format, line]) => `${FORMAT_NAMES[format]} at line ${line}`)
-    inferred.push(`bugcheck   ${describeCode(code)} (from ${where.join('; ') || FORMAT_NAMES['analyze-arg']})`)
+    inferred.push(`bugcheck   ${describeCode(code)}, from ${where.join('; ') || FORMAT_NAMES['analyze-arg']}`)
     if (found.others.length > 0) missing.push(`the transcripts also name ${found.others.map(describeCode).join(', ')}: check that ${canonicalCode(code)} is the one this article is about`)
   } else if (found) {
     missing.push(`bugcheck: the transcripts name ${canonicalCode(found.code)}, which is not in the catalog; wrote bugcheck: none`)
@@ -83,7 +83,7 @@ export function importWriteup(source: string, options: ImportOptions): ImportRes
     parameters = found.parameters
     const fromArgs = parameters.length - found.gaps.filter((gap) => gap.startsWith('parameter ')).length
     if (parameters.length > 0) {
-      inferred.push(`parameters ${parameters.length} (${fromArgs} described by the ArgN: lines; names guessed from the descriptions: review them)`)
+      inferred.push(`parameters ${parameters.length}, ${fromArgs} described by the ArgN: lines; names guessed from those descriptions, review them`)
     }
     missing.push(...found.gaps)
   } else if (code !== undefined) {
@@ -94,9 +94,9 @@ export function importWriteup(source: string, options: ImportOptions): ImportRes
   }
 
   const title = options.title ? { value: options.title, how: '--title' } : inferTitle(tree, options.baseName, code)
-  inferred.push(`title      "${title.value}" (from ${title.how})`)
+  inferred.push(`title      "${title.value}", from ${title.how}`)
   const summary = inferSummary(tree)
-  if (summary) inferred.push(`summary    from ${summary.how}: review it`)
+  if (summary) inferred.push(`summary    from ${summary.how}; review it`)
   else missing.push('summary: no paragraph to take it from; wrote a generic sentence to replace')
 
   const { lines, tagged, untagged } = tagFences(splitLinesKeepingAll(source), fences)

@@ -38,7 +38,7 @@ export function inferTitle(tree: Root, base: string, code: number | undefined): 
     return { value: text, how: `the first heading (line ${lineOf(first)})` }
   }
   const why = first && text ? `the first heading, "${text}", names a section` : 'the write-up has no heading'
-  return { value: titleFromFileName(base, code), how: `the file name (${why}); pass --title to choose another` }
+  return { value: titleFromFileName(base, code), how: `the file name (${why}): pass --title to choose another` }
 }
 
 const MIN_WORDS = 8
@@ -50,7 +50,8 @@ export function inferSummary(tree: Root): Inferred<string> | undefined {
     if (node.type !== 'paragraph') continue
     const text = collapse(plainText(node as Paragraph))
     if (text.split(' ').length < MIN_WORDS) continue
-    const sentences = text.match(/[^.!?]+(?:[.!?]+(?=\s|$)|$)/g) ?? [text]
+    // A sentence ends at . ! or ? followed by a space and a capital: `!di` and `0x20.1` stay whole.
+    const sentences = text.split(/(?<=[.!?])\s+(?=[A-Z0-9"'(`*])/)
     let summary = ''
     for (const sentence of sentences.slice(0, 2)) {
       const next = `${summary} ${sentence.trim()}`.trim()

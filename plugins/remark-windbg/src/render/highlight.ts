@@ -1,5 +1,6 @@
 import { createHighlighterCore, type HighlighterCore, type ThemeRegistrationRaw } from 'shiki/core'
 import { createJavaScriptRegexEngine } from 'shiki/engine/javascript'
+import { EncodedTokenMetadata, INITIAL } from 'shiki/textmate'
 import { windbgLanguage, WINDBG_SCOPES } from '../grammar/index.ts'
 
 /** A run of text and the class it is highlighted with (none for plain text). */
@@ -36,6 +37,12 @@ export type WindbgHighlighter = (code: string) => Token[][]
 /**
  * Creates the highlighter once; the regex engine is Shiki's JavaScript one, so the same code runs
  * in the browser and no WebAssembly is loaded.
+ *
+ * Lines go to the grammar one by one, each from the initial state: the WinDbg grammar has only
+ * single-line rules (its tests hold it to that), so a line's tokens never depend on the lines
+ * before it. That allows two savings Shiki's `codeToTokens` cannot make: no themed-token objects
+ * (the class comes straight from the token's colour index), and a line seen before in the same
+ * transcript (blank lines, `Value: 0`, repeated stack frames) is tokenised once.
  */
 export async function createWindbgHighlighter(): Promise<WindbgHighlighter> {
   const core: HighlighterCore = await createHighlighterCore({
@@ -43,15 +50,38 @@ export async function createWindbgHighlighter(): Promise<WindbgHighlighter> {
     langs: [windbgLanguage],
     engine: createJavaScriptRegexEngine({ forgiving: true }),
   })
-  return (code) =>
-    core
-      .codeToTokensBase(code, { lang: 'windbg', theme: 'windbg-classes', tokenizeMaxLineLength: MAX_TOKENIZED_LINE })
-      .map((line) =>
-        line.map((token) => {
-          const className = token.color ? classOfColour.get(token.color.toLowerCase()) : undefined
-          return className ? { content: token.content, className } : { content: token.content }
-        }),
-      )
+  const { colorMap } = core.setTheme('windbg-classes')
+  const classOfIndex = colorMap.map((colour) => classOfColour.get(colour.toLowerCase()))
+  const grammar = core.getLanguage('windbg')
+
+  function tokenizeLine(line: string): Token[] {
+    if (line === '') return []
+    if (line.length > MAX_TOKENIZED_LINE) return [{ content: line }]
+    const { tokens: encoded } = grammar.tokenizeLine2(line, INITIAL)
+    const tokens: Token[] = []
+    for (let index = 0; index < encoded.length; index += 2) {
+      const start = encoded[index] as number
+      const end = index + 2 < encoded.length ? (encoded[index + 2] as number) : line.length
+      if (end <= start) continue
+      const className = classOfIndex[EncodedTokenMetadata.getForeground(encoded[index + 1] as number)]
+      const last = tokens[tokens.length - 1]
+      if (last && last.className === className) last.content += line.slice(start, end)
+      else tokens.push(className ? { content: line.slice(start, end), className } : { content: line.slice(start, end) })
+    }
+    return tokens
+  }
+
+  return (code) => {
+    const seen = new Map<string, Token[]>()
+    return code.split('\n').map((line) => {
+      let tokens = seen.get(line)
+      if (!tokens) {
+        tokens = tokenizeLine(line)
+        seen.set(line, tokens)
+      }
+      return tokens
+    })
+  }
 }
 
 let shared: Promise<WindbgHighlighter> | undefined

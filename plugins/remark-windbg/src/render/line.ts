@@ -24,7 +24,7 @@ function tokenNode(content: string, className: string | undefined): ElementConte
 }
 
 /** Appends a node, merging neighbouring plain text so the tree stays small. */
-function append(nodes: ElementContent[], node: ElementContent): void {
+export function append(nodes: ElementContent[], node: ElementContent): void {
   const last = nodes[nodes.length - 1]
   if (node.type === 'text' && last?.type === 'text') last.value += node.value
   else nodes.push(node)
@@ -52,6 +52,11 @@ export function sliceTokens(tokens: readonly Token[], start: number, end: number
  */
 export function renderLine(tokens: readonly Token[], ranges: readonly LineRange[] = []): ElementContent[] {
   const nodes: ElementContent[] = []
+  // Most lines have nothing to wrap: no slicing needed.
+  if (ranges.length === 0) {
+    for (const token of tokens) append(nodes, tokenNode(token.content, token.className))
+    return nodes
+  }
   const length = tokens.reduce((sum, token) => sum + token.content.length, 0)
   let column = 0
   for (const range of ranges) {

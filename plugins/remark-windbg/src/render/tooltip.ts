@@ -1,5 +1,5 @@
 import type { Element, ElementContent } from 'hast'
-import { h } from 'hastscript'
+import { el } from './element.ts'
 import type { CommandReference } from '../data/commands.ts'
 import type { ParameterReading } from '../decode/decode.ts'
 
@@ -11,27 +11,27 @@ import type { ParameterReading } from '../decode/decode.ts'
  */
 function tooltip(trigger: Element, id: string, body: ElementContent[]): Element {
   trigger.properties['ariaDescribedBy'] = [id]
-  return h('span.wd-tip', [
+  return el('span.wd-tip', [
     trigger,
-    h('span.wd-tip-body', { id, role: 'tooltip', dataPagefindIgnore: '' }, body),
+    el('span.wd-tip-body', { id, role: 'tooltip', dataPagefindIgnore: '' }, body),
   ])
 }
 
 function readingBody(reading: ParameterReading): ElementContent[] {
   const body: ElementContent[] = [
-    h('strong', reading.name ? `${reading.label} · ${reading.name}` : reading.label),
+    el('strong', reading.name ? `${reading.label} · ${reading.name}` : reading.label),
   ]
-  if (reading.subtype) body.push(h('span.wd-tip-line', reading.subtype))
-  if (reading.description) body.push(h('span.wd-tip-line', reading.description))
-  if (reading.decoded.length === 0) body.push(h('span.wd-tip-line.wd-tip-value', reading.value))
-  for (const decoded of reading.decoded) body.push(h('span.wd-tip-line.wd-tip-value', `${reading.value}: ${decoded}`))
-  if (reading.note) body.push(h('span.wd-tip-line.wd-tip-note', reading.note))
+  if (reading.subtype) body.push(el('span.wd-tip-line', reading.subtype))
+  if (reading.description) body.push(el('span.wd-tip-line', reading.description))
+  if (reading.decoded.length === 0) body.push(el('span.wd-tip-line.wd-tip-value', reading.value))
+  for (const decoded of reading.decoded) body.push(el('span.wd-tip-line.wd-tip-value', `${reading.value}: ${decoded}`))
+  if (reading.note) body.push(el('span.wd-tip-line.wd-tip-note', reading.note))
   return body
 }
 
 /** A bugcheck parameter value with a tooltip saying which parameter it is and what it decodes to. */
 export function parameterTip(children: ElementContent[], reading: ParameterReading, id: string): Element {
-  return tooltip(h('button.wd-param', { type: 'button' }, children), id, readingBody(reading))
+  return tooltip(el('button.wd-param', { type: 'button' }, children), id, readingBody(reading))
 }
 
 /** The bugcheck code: a link to its catalog page where there is one, with its name as tooltip. */
@@ -43,10 +43,10 @@ export function codeTip(
   id: string,
 ): Element {
   const hex = `0x${code.toString(16).toUpperCase()}`
-  const trigger = href ? h('a.wd-code', { href }, children) : h('button.wd-code', { type: 'button' }, children)
-  const body: ElementContent[] = [h('strong', `Bugcheck code ${hex}`)]
-  if (name) body.push(h('span.wd-tip-line', name))
-  if (href) body.push(h('span.wd-tip-line', 'Opens its page in the catalog.'))
+  const trigger = href ? el('a.wd-code', { href }, children) : el('button.wd-code', { type: 'button' }, children)
+  const body: ElementContent[] = [el('strong', `Bugcheck code ${hex}`)]
+  if (name) body.push(el('span.wd-tip-line', name))
+  if (href) body.push(el('span.wd-tip-line', 'Opens its page in the catalog.'))
   return tooltip(trigger, id, body)
 }
 
@@ -56,14 +56,14 @@ export function codeTip(
  */
 export function commandHelp(reference: CommandReference, id: string): Element[] {
   return [
-    h(
+    el(
       'button.wd-help',
       { type: 'button', popoverTarget: id, ariaLabel: `About ${reference.name}` },
-      h('span', { ariaHidden: 'true' }, '?'),
+      el('span', { ariaHidden: 'true' }, '?'),
     ),
-    h('div.wd-pop', { id, popover: 'auto', dataPagefindIgnore: '' }, [
-      h('p', [h('code', reference.name), ` ${reference.summary}`]),
-      h('a', { href: reference.docs, rel: 'noopener' }, `${reference.name} documentation`),
+    el('div.wd-pop', { id, popover: 'auto', dataPagefindIgnore: '' }, [
+      el('p', [el('code', reference.name), ` ${reference.summary}`]),
+      el('a', { href: reference.docs, rel: ['noopener'] }, `${reference.name} documentation`),
     ]),
   ]
 }

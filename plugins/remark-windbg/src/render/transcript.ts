@@ -1,5 +1,5 @@
 import type { Element, ElementContent } from 'hast'
-import { h } from 'hastscript'
+import { el } from './element.ts'
 import type { CommandReference } from '../data/commands.ts'
 import { describeParameter, guessArchitecture, type ParameterReading } from '../decode/decode.ts'
 import { findParameterMarks, groupFindings, type BugcheckFinding, type ParameterMark } from '../parse/bugcheck.ts'
@@ -7,7 +7,7 @@ import type { TranscriptAnnotations } from '../parse/meta.ts'
 import { parseTranscript, splitLines, type TranscriptStep } from '../parse/transcript.ts'
 import type { ParameterDocs } from '../schema.ts'
 import type { Token, WindbgHighlighter } from './highlight.ts'
-import { renderLine, sliceTokens, visibleText, type LineRange } from './line.ts'
+import { append, renderLine, sliceTokens, visibleText, type LineRange } from './line.ts'
 import { codeTip, commandHelp, parameterTip } from './tooltip.ts'
 
 /** Everything a transcript's rendering depends on besides its text. */
@@ -126,7 +126,7 @@ class TranscriptRenderer {
             start: from,
             end: from + phrase.length,
             kind: 'mark',
-            wrap: (children) => h('mark.wd-mark', children),
+            wrap: (children) => el('mark.wd-mark', children),
           })
           from = line.indexOf(phrase, from + phrase.length)
         }
@@ -143,8 +143,9 @@ class TranscriptRenderer {
     const blocks: ElementContent[] = []
     let run: ElementContent[] = []
     const flush = () => {
+      // Built as a plain object: hastscript would walk every child of a long output again.
       // Focusable, so that keyboard users can scroll output wider than the page.
-      if (run.length > 0) blocks.push(h('pre.wd-pre', { tabIndex: 0 }, run))
+      if (run.length > 0) blocks.push({ type: 'element', tagName: 'pre', properties: { className: ['wd-pre'], tabIndex: 0 }, children: run })
       run = []
     }
     for (let index = firstLine; index < firstLine + count; index++) {
@@ -152,13 +153,14 @@ class TranscriptRenderer {
       const note = RE_NOTE_LINE.exec(line)
       if (note) {
         flush()
-        blocks.push(h('p.wd-note', { role: 'note' }, visibleText(note[1] ?? '')))
+        blocks.push(el('p.wd-note', { role: 'note' }, visibleText(note[1] ?? '')))
         continue
       }
       let nodes = renderLine(this.lineTokens[index] ?? [], this.rangesByLine.get(index))
-      if (RE_CUT_LINE.test(line)) nodes = [h('span.wd-cut', nodes)]
-      if (this.isMarkedLine(index)) nodes = [h('span.wd-hl', nodes)]
-      run.push(...nodes, { type: 'text', value: '\n' })
+      if (RE_CUT_LINE.test(line)) nodes = [el('span.wd-cut', nodes)]
+      if (this.isMarkedLine(index)) nodes = [el('span.wd-hl', nodes)]
+      for (const node of nodes) append(run, node)
+      append(run, { type: 'text', value: '\n' })
     }
     flush()
     return blocks
@@ -185,25 +187,25 @@ class TranscriptRenderer {
     const commandStart = promptLine.indexOf(step.command, promptLine.indexOf(step.prompt) + step.prompt.length)
     // The command keeps the highlighting of its prompt line: its tokens are cut out of that line.
     const command = step.command
-      ? h('code.wd-cmd', renderLine(sliceTokens(this.lineTokens[step.line] ?? [], commandStart, commandStart + step.command.length)))
-      : h('code.wd-cmd.wd-cmd--bare', { ariaLabel: 'no command' })
+      ? el('code.wd-cmd', renderLine(sliceTokens(this.lineTokens[step.line] ?? [], commandStart, commandStart + step.command.length)))
+      : el('code.wd-cmd.wd-cmd--bare', { ariaLabel: 'no command' })
     const space: ElementContent = { type: 'text', value: ' ' }
-    const head: ElementContent[] = [h('span.wd-prompt', visibleText(step.prompt)), space, command]
-    if (step.note !== undefined) head.push({ ...space }, h('span.wd-aside', visibleText(step.note)))
-    if (outputLines > 0) head.push(h('span.wd-count', { dataPagefindIgnore: '' }, plural(outputLines, 'line')))
+    const head: ElementContent[] = [el('span.wd-prompt', visibleText(step.prompt)), space, command]
+    if (step.note !== undefined) head.push({ ...space }, el('span.wd-aside', visibleText(step.note)))
+    if (outputLines > 0) head.push(el('span.wd-count', { dataPagefindIgnore: '' }, plural(outputLines, 'line')))
     return head
   }
 
   private renderActions(step: TranscriptStep, id: string, position: number): Element {
     const actions: ElementContent[] = [
-      h('a.wd-anchor', { href: `#${id}`, ariaLabel: `Link to step ${position}` }, h('span', { ariaHidden: 'true' }, '#')),
+      el('a.wd-anchor', { href: `#${id}`, ariaLabel: `Link to step ${position}` }, el('span', { ariaHidden: 'true' }, '#')),
     ]
     const reference = step.command ? this.context.lookupCommand?.(step.command) : undefined
     if (reference) actions.push(...commandHelp(reference, `${this.context.idPrefix}-help${position}`))
     if (step.command) {
-      actions.push(h('button.wd-copy', { type: 'button', hidden: true, dataCopy: step.command }, 'Copy'))
+      actions.push(el('button.wd-copy', { type: 'button', hidden: true, dataCopy: step.command }, 'Copy'))
     }
-    return h('div.wd-actions', { dataPagefindIgnore: '' }, actions)
+    return el('div.wd-actions', { dataPagefindIgnore: '' }, actions)
   }
 
   renderStep(step: TranscriptStep, position: number): Element {
@@ -212,13 +214,13 @@ class TranscriptRenderer {
     const head = this.renderHead(step, outputLines)
     const actions = this.renderActions(step, id, position)
     if (outputLines === 0) {
-      return h('div.wd-step.wd-step--empty', [h('div.wd-head', { id }, head), actions])
+      return el('div.wd-step.wd-step--empty', [el('div.wd-head', { id }, head), actions])
     }
-    const details = h('details.wd-details', { open: this.isOpen(step, position) }, [
-      h('summary.wd-head', head),
-      h('div.wd-output', { id }, this.renderBlock(step.line + 1, outputLines)),
+    const details = el('details.wd-details', { open: this.isOpen(step, position) }, [
+      el('summary.wd-head', head),
+      el('div.wd-output', { id }, this.renderBlock(step.line + 1, outputLines)),
     ])
-    return h('div.wd-step', [details, actions])
+    return el('div.wd-step', [details, actions])
   }
 }
 
@@ -232,34 +234,34 @@ export function renderTranscript(text: string, context: RenderContext): Element 
   const renderer = new TranscriptRenderer(context, lines)
   const { title } = context.annotations
   const steps = transcript.steps.filter((step) => !step.command.startsWith('$$'))
-  const header = h('div.wd-header', [
-    h('span.wd-title', title ? visibleText(title) : 'WinDbg'),
-    h('span.wd-meta', { dataPagefindIgnore: '' }, steps.length > 0 ? plural(steps.length, 'command') : 'output'),
+  const header = el('div.wd-header', [
+    el('span.wd-title', title ? visibleText(title) : 'WinDbg'),
+    el('span.wd-meta', { dataPagefindIgnore: '' }, steps.length > 0 ? plural(steps.length, 'command') : 'output'),
   ])
   if (steps.some((step) => step.output.length > 0)) {
     header.children.push(
-      h('span.wd-controls', { dataPagefindIgnore: '', hidden: true }, [
-        h('button.wd-expand', { type: 'button' }, 'Expand all'),
-        h('button.wd-collapse', { type: 'button' }, 'Collapse all'),
+      el('span.wd-controls', { dataPagefindIgnore: '', hidden: true }, [
+        el('button.wd-expand', { type: 'button' }, 'Expand all'),
+        el('button.wd-collapse', { type: 'button' }, 'Collapse all'),
       ]),
     )
   }
   const body: ElementContent[] = [header]
   if (transcript.preamble.length > 0) {
-    body.push(h('div.wd-output.wd-preamble', renderer.renderBlock(0, transcript.preamble.length)))
+    body.push(el('div.wd-output.wd-preamble', renderer.renderBlock(0, transcript.preamble.length)))
   }
   let position = 0
   for (const step of transcript.steps) {
     if (step.command.startsWith('$$')) {
       // `kd> $$ note`: the author talking, not the debugger.
-      body.push(h('p.wd-note', { role: 'note' }, visibleText(step.command.replace(/^\$\$\s?/, ''))))
-      if (step.output.length > 0) body.push(h('div.wd-output', renderer.renderBlock(step.line + 1, step.output.length)))
+      body.push(el('p.wd-note', { role: 'note' }, visibleText(step.command.replace(/^\$\$\s?/, ''))))
+      if (step.output.length > 0) body.push(el('div.wd-output', renderer.renderBlock(step.line + 1, step.output.length)))
       continue
     }
     position += 1
     body.push(renderer.renderStep(step, position))
   }
-  const figure = h('figure.wd-transcript', { className: [...(context.className ?? [])], dataWindbg: '' }, body)
+  const figure = el('figure.wd-transcript', { className: [...(context.className ?? [])], dataWindbg: '' }, body)
   if (title) figure.properties['ariaLabel'] = title
   return figure
 }

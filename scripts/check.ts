@@ -1,0 +1,57 @@
+// npm run check [-- files…] [--content dir]: everything a reviewer would otherwise catch in the
+// runbooks. Exits 1 when there is an error, 2 on a usage error.
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { checkRunbook, formatFinding, formatTotals, loadContext, runbookFiles, totals, type Finding } from './lib/check/index.ts'
+import { display, ROOT, RUNBOOKS_DIR } from './lib/paths.ts'
+
+const USAGE = `Usage: npm run check [-- [files…] [--content dir] [--quiet]]
+
+Checks runbooks (all of content/runbooks/, or the files given) and prints each finding as
+file:line, what is wrong and how to fix it. Exits non-zero when there is an error.
+
+  --content dir   the runbooks folder (default: content/runbooks)
+  --quiet         print errors and warnings only, not notes`
+
+function main(): number {
+  let parsed
+  try {
+    parsed = parseArgs({ allowPositionals: true, options: { content: { type: 'string' }, quiet: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } })
+  } catch (error) {
+    console.error(`${(error as Error).message}\n\n${USAGE}`)
+    return 2
+  }
+  const { values, positionals } = parsed
+  if (values.help) {
+    console.log(USAGE)
+    return 0
+  }
+  const dir = resolve(values.content ?? RUNBOOKS_DIR)
+  const files = positionals.length > 0 ? positionals.map((file) => resolve(file)) : runbookFiles(dir)
+  if (files.length === 0) {
+    console.error(`No runbooks found in ${display(dir)}.`)
+    return 2
+  }
+  let context
+  try {
+    context = loadContext(ROOT, dir, files)
+  } catch (error) {
+    console.error(`Could not read the runbooks: ${(error as Error).message}`)
+    return 2
+  }
+  const all: Finding[] = []
+  for (const file of files) {
+    const findings = checkRunbook(file, readFileSync(file, 'utf8'), context)
+    all.push(...findings)
+    for (const finding of findings) {
+      if (values.quiet && finding.severity === 'info') continue
+      console.log(formatFinding(finding, display(file)))
+    }
+  }
+  const counts = totals(all)
+  console.log(formatTotals(files.length, counts))
+  return counts.error > 0 ? 1 : 0
+}
+
+process.exitCode = main()
