@@ -1,9 +1,10 @@
 import { readdirSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { defineCollection } from 'astro:content'
-import { glob } from 'astro/loaders'
+import { file, glob } from 'astro/loaders'
 import { docsSchema, i18nSchema } from '@astrojs/starlight/schema'
 import { i18nLoader } from '@astrojs/starlight/loaders'
+import { bugcheckEntrySchema, catalogSchema } from './lib/catalog-schema.ts'
 import { runbookFields } from './lib/runbook-schema.ts'
 
 const RUNBOOKS_DIR = resolve('content/runbooks')
@@ -27,6 +28,14 @@ export const collections = {
   docs: defineCollection({
     loader: glob({ base: './content', pattern: 'runbooks/**/[^_]*.{md,mdx}' }),
     schema: docsSchema({ extend: runbookFields(runbookSlugs()) }),
+  }),
+  // The catalog: content/bugchecks.json, checked entry by entry, and as a whole for duplicates.
+  // Pages and the plugin read it through src/lib/catalog.ts.
+  bugchecks: defineCollection({
+    loader: file('content/bugchecks.json', {
+      parser: (text) => catalogSchema.parse(JSON.parse(text)).map((entry) => ({ id: entry.code, ...entry })),
+    }),
+    schema: bugcheckEntrySchema.extend({ id: bugcheckEntrySchema.shape.code }),
   }),
   i18n: defineCollection({ loader: i18nLoader(), schema: i18nSchema() }),
 }

@@ -262,3 +262,32 @@ describe('edge cases (synthetic)', async () => {
     expect(output).toContain('naïve ✓ 日本語 — “quotes” ␁␂␡')
   })
 })
+
+describe('every real fence (the seed and Microsoft docs)', async () => {
+  const { realFences } = await import('./helpers.ts')
+  const { isWindbgFence } = await import('../src/plugin.ts')
+  const { resolveOptions } = await import('../src/options.ts')
+  const settings = resolveOptions({})
+
+  test.each(realFences().map((fence) => [`${fence.file} #${fence.index}`, fence] as const))('%s', async (_name, fence) => {
+    const markdown = '```' + (fence.lang ?? '') + (fence.meta ? ` ${fence.meta}` : '') + '\n' + fence.value + '\n```\n'
+    const tree = await renderTree(markdown)
+    const figures = selectAll('figure.wd-transcript', tree)
+    // A fence is rendered as a transcript exactly when the plugin's detection says so, and then
+    // every prompt becomes a step and every line is still there.
+    expect(figures).toHaveLength(isWindbgFence(fence, settings) ? 1 : 0)
+    if (figures.length === 0) return
+    const { parseTranscript } = await import('../parser.ts')
+    const model = parseTranscript(fence.value)
+    const steps = model.steps.filter((step) => !step.command.startsWith('$$'))
+    expect(selectAll('.wd-step', tree)).toHaveLength(steps.length)
+    const shown = sourceText(figures[0])
+    const { matchPrompt } = await import('../parser.ts')
+    for (const line of fence.value.split('\n')) {
+      // A glued prompt (`kd>!analyze -v`) is shown with a space after it.
+      const prompt = matchPrompt(line)
+      const spaced = prompt ? `${prompt.prompt} ${prompt.rest}` : line
+      for (const word of spaced.split(/\s+/).filter(Boolean)) expect(shown).toContain(word)
+    }
+  })
+})
