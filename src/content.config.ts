@@ -15,7 +15,8 @@ function runbookSlugs(): Set<string> {
     return new Set(
       readdirSync(RUNBOOKS_DIR)
         .filter((name) => /\.mdx?$/.test(name) && !name.startsWith('_'))
-        .map((name) => name.replace(/\.mdx?$/, '')),
+        // Astro lower-cases ids (and so URLs); `related` is compared the same way.
+        .map((name) => name.replace(/\.mdx?$/, '').toLowerCase()),
     )
   } catch {
     return new Set()
@@ -26,7 +27,8 @@ export const collections = {
   // Starlight renders the `docs` collection: here, the runbooks in content/runbooks/ (content
   // lives outside src/), served at /runbooks/<file name>/.
   docs: defineCollection({
-    loader: glob({ base: './content', pattern: 'runbooks/**/[^_]*.{md,mdx}' }),
+    // One folder, no subfolders: a runbook's file name is its name for `related` and in its URL.
+    loader: glob({ base: './content', pattern: 'runbooks/[^_]*.{md,mdx}' }),
     schema: docsSchema({ extend: runbookFields(runbookSlugs()) }),
   }),
   // The catalog: content/bugchecks.json, checked entry by entry, and as a whole for duplicates.

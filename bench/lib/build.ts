@@ -15,6 +15,11 @@ export interface BuildResult {
   maxRss: number
   /** Pagefind's own timing, from "Finished building search index in …". */
   pagefind: number
+  /**
+   * Astro's own phase timings from the log: content sync and types (Markdown is rendered here,
+   * transcripts included), Vite bundling, and generating the static pages.
+   */
+  phases: { sync: number; bundle: number; render: number }
   /** Pages Astro rendered ("N page(s) built"): redirects not included. */
   pages: number
   /** HTML files Pagefind indexed ("Found N HTML files"). */
@@ -54,12 +59,24 @@ function run(command: string, args: readonly string[], cwd: string, env: NodeJS.
   })
 }
 
+/** `812ms` or `1.23s` → seconds. */
+function duration(value: string | undefined, unit: string | undefined): number {
+  if (value === undefined) return Number.NaN
+  return unit === 'ms' ? Number(value) / 1000 : Number(value)
+}
+
 /** `Finished building search index in 812ms.` or `… in 1.23s.` → seconds. */
 export function pagefindSeconds(log: string): number {
   const match = /Finished building search index in ([\d.]+)(ms|s)\b/.exec(log)
-  if (!match) return Number.NaN
-  const value = Number(match[1])
-  return match[2] === 'ms' ? value / 1000 : value
+  return duration(match?.[1], match?.[2])
+}
+
+function phases(log: string): BuildResult['phases'] {
+  const sync = /\[types\] Generated ([\d.]+)(ms|s)\b/.exec(log)
+  const bundle = [...log.matchAll(/\[vite\] ✓ built in ([\d.]+)(ms|s)\b/g)].reduce((total, match) => total + duration(match[1], match[2]), 0)
+  // The line that closes "generating static routes" has a time stamp and no [label].
+  const render = /^[\d:]+ ✓ Completed in ([\d.]+)(ms|s)\b/m.exec(log)
+  return { sync: duration(sync?.[1], sync?.[2]), bundle: bundle || Number.NaN, render: duration(render?.[1], render?.[2]) }
 }
 
 function gnuTimeField(report: string, label: string): number {
@@ -108,6 +125,7 @@ export async function measureBuild(dir: string, options: BuildOptions = {}): Pro
     cpu: gnuTimeField(report, 'User time (seconds)') + gnuTimeField(report, 'System time (seconds)'),
     maxRss: gnuTimeField(report, 'Maximum resident set size (kbytes)') * 1024,
     pagefind: pagefindSeconds(log),
+    phases: phases(log),
     pages: Number(/(\d+) page\(s\) built/.exec(log)?.[1] ?? Number.NaN),
     indexedPages: Number(/Found (\d+) HTML files/.exec(log)?.[1] ?? Number.NaN),
     htmlPages: countHtml(out),

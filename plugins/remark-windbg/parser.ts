@@ -32,3 +32,5 @@ export {
   type ParameterDocs,
   type ParameterDecoding,
 } from './src/schema.ts'
+export { isWindbgFence } from './src/detect.ts'
+export { resolveOptions, type Options, type Settings } from './src/options.ts'

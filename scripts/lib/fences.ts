@@ -1,8 +1,5 @@
-import { findBugchecks, isTranscript, matchPrompt, splitLines } from 'remark-windbg/parser'
-// The plugin's own detection, so the tools agree with what the site renders. Neither is exported
-// from the package entry points yet, hence the path into the workspace.
-import { resolveOptions } from '../../plugins/remark-windbg/src/options.ts'
-import { isWindbgFence } from '../../plugins/remark-windbg/src/plugin.ts'
+// The plugin's own detection, so the tools agree with what the site renders.
+import { findBugchecks, isTranscript, isWindbgFence, matchPrompt, resolveOptions, splitLines } from 'remark-windbg/parser'
 
 // astro.config.mjs passes no detection options, so the site renders with the plugin's defaults.
 const siteSettings = resolveOptions(undefined)

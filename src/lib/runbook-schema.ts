@@ -47,7 +47,7 @@ export function relatedField(runbookSlugs: ReadonlySet<string>) {
       ctx.addIssue({ code: 'custom', message: `related code ${value} is not in the catalog` })
       return z.NEVER
     }
-    const slug = value.trim().replace(/^\/?(?:runbooks\/)?/, '').replace(/\/$/, '')
+    const slug = value.trim().replace(/^\/?(?:runbooks\/)?/, '').replace(/\/$/, '').toLowerCase()
     if (runbookSlugs.has(slug)) return slug
     ctx.addIssue({ code: 'custom', message: `related "${value}" is neither a catalog code ("0x20") nor a runbook in content/runbooks/` })
     return z.NEVER

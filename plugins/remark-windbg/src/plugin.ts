@@ -4,22 +4,13 @@ import type { Element } from 'hast'
 import type { VFile } from 'vfile'
 import { visit } from 'unist-util-visit'
 import { lookupCommand as builtInLookup } from './data/commands.ts'
-import { findBugchecks, normaliseHex } from './parse/bugcheck.ts'
+import { normaliseHex } from './parse/bugcheck.ts'
+import { isWindbgFence } from './detect.ts'
 import { parseMeta } from './parse/meta.ts'
-import { isTranscript } from './parse/transcript.ts'
 import { plainHighlighter, sharedWindbgHighlighter, type WindbgHighlighter } from './render/highlight.ts'
 import { renderTranscript } from './render/transcript.ts'
 import { resolveOptions, type Options, type Settings } from './options.ts'
 import { readParameterDocs } from './schema.ts'
-
-/** Whether a fence is a WinDbg transcript, by its language tag and, where that allows, its content. */
-export function isWindbgFence(node: Pick<Code, 'lang' | 'value'>, settings: Settings): boolean {
-  const lang = node.lang?.toLowerCase()
-  if (!lang) return settings.detectUntagged && isTranscript(node.value)
-  if (settings.languages.has(lang)) return true
-  if (settings.detectIn.has(lang)) return isTranscript(node.value) || findBugchecks(node.value).length > 0
-  return false
-}
 
 /** `'0x20'`, `'0x00000020'` → 32; anything else (`none`, a number) → undefined. */
 function articleCode(frontmatter: unknown): number | undefined {

@@ -265,7 +265,7 @@ describe('edge cases (synthetic)', async () => {
 
 describe('every real fence (the seed and Microsoft docs)', async () => {
   const { realFences } = await import('./helpers.ts')
-  const { isWindbgFence } = await import('../src/plugin.ts')
+  const { isWindbgFence } = await import('../src/detect.ts')
   const { resolveOptions } = await import('../src/options.ts')
   const settings = resolveOptions({})
 

@@ -1,6 +1,6 @@
 import { dirname, resolve } from 'node:path'
 import { visit } from 'unist-util-visit'
-import { canonicalCode, findByNumber, parseHexCode } from '../../../src/lib/catalog.ts'
+import { canonicalCode, findByNumber, paddedCode, parseHexCode } from '../../../src/lib/catalog.ts'
 import { lineOf } from '../markdown.ts'
 import type { Article } from './article.ts'
 import type { CheckContext, Finding } from './types.ts'
@@ -95,8 +95,11 @@ function checkPath(path: string, context: CheckContext): Problem | undefined {
     if (code === undefined || !findByNumber(code)) {
       return { ...base, message: `${second} is not a code in the catalog`, fix: 'link a catalog code such as /bugchecks/0x20/; see /bugchecks/ for the list' }
     }
-    if (second !== canonicalCode(code) || !slash) return trailingOrCanonical(`/bugchecks/${canonicalCode(code)}/`)
-    return undefined
+    if (second !== canonicalCode(code)) {
+      // Only the 404 page's script forwards other spellings: without JavaScript the reader sees "not found".
+      return { ...base, message: 'is not the address of the code\'s page (the short, lower-case code)', fix: `link /bugchecks/${canonicalCode(code)}/` }
+    }
+    return slash ? undefined : trailingOrCanonical(`/bugchecks/${canonicalCode(code)}/`)
   }
   if (first === 'runbooks' && second !== undefined && segments.length === 2) {
     if (!context.runbookSlugs.has(second)) {
@@ -108,6 +111,10 @@ function checkPath(path: string, context: CheckContext): Problem | undefined {
   if (kind === 'file' || kind === 'endpoint') return undefined
   if (kind === 'page') return slash || path === '' ? undefined : trailingOrCanonical(`${path}/`)
   const asCode = segments.length === 1 ? parseHexCode(segments[0] as string) : undefined
+  // `/0x20/` and `/0x00000020/` have static redirects to the code's page (astro.config.mjs).
+  if (asCode !== undefined && findByNumber(asCode) && [canonicalCode(asCode), paddedCode(asCode).toLowerCase()].includes(first as string)) {
+    return trailingOrCanonical(`/bugchecks/${canonicalCode(asCode)}/`)
+  }
   const fix =
     asCode !== undefined && findByNumber(asCode)
       ? `link the code's page: /bugchecks/${canonicalCode(asCode)}/`

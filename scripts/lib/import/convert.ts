@@ -1,6 +1,6 @@
 import { parse as parseYaml } from 'yaml'
 import { canonicalCode, findByNumber } from '../../../src/lib/catalog.ts'
-import { describeCode } from '../codes.ts'
+import { describeCode, paramCountOf } from '../codes.ts'
 import { isDebuggerOutput, rendersAsTranscript } from '../fences.ts'
 import { guessLanguage } from '../languages.ts'
 import { fencesOf, parseMarkdown, splitArticle, splitLinesKeepingAll, type Fence } from '../markdown.ts'
@@ -8,7 +8,6 @@ import { frontmatterYaml, isoDay, PARAMETER_PLACEHOLDER, placeholderSummary, typ
 import { kebab } from '../slug.ts'
 import { FORMAT_NAMES, inferBugcheck, type OutputFence } from './bugcheck.ts'
 import { inferSummary, inferTitle } from './prose.ts'
-import { paramCountOf } from '../codes.ts'
 
 export interface ImportOptions {
   /** The write-up's file name without its extension: a fallback title and the default slug. */
