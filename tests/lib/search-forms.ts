@@ -16,7 +16,7 @@ const words = (name: string) => name.toLowerCase().split('_').filter(Boolean)
 /**
  * A distinctive part of the name, as people remember it (`apc pending` for
  * KERNEL_APC_PENDING_DURING_EXIT): the shortest run of two or more consecutive words of two or
- * more letters that no other catalog name contains, preferring runs after the first word (often a
+ * more letters, starting and ending on a word of three or more, that no other catalog name contains, preferring runs after the first word (often a
  * broad category such as KERNEL or DRIVER), then earliest; the whole name where there is none (`THREAD_STUCK_IN_DEVICE_DRIVER_M` differs from 0xEA's name only by its `M`).
  */
 export function partialName(entry: BugcheckEntry, all: readonly BugcheckEntry[] = catalog): string {
@@ -26,7 +26,8 @@ export function partialName(entry: BugcheckEntry, all: readonly BugcheckEntry[] 
     const starts = [...Array(own.length - length + 1).keys()]
     for (const start of [...starts.slice(1), 0]) {
       const runWords = own.slice(start, start + length)
-      if (runWords.some((word) => word.length < 2)) continue
+      // People remember the content words: a fragment neither starts nor ends on `in`, `on`, `of`.
+      if (runWords.some((word) => word.length < 2) || (runWords[0]?.length ?? 0) < 3 || (runWords.at(-1)?.length ?? 0) < 3) continue
       const run = runWords.join(' ')
       if (!others.some((other) => other.includes(` ${run} `))) return run
     }

@@ -48,3 +48,10 @@ describe('partialName (the search test\'s "part of the name" form)', () => {
     expect(partialName(entry('THREAD_STUCK_IN_DEVICE_DRIVER_M'))).toBe('thread stuck in device driver m')
   })
 })
+
+describe('partialName skips fragments that hang on a short word', () => {
+  test('CANCEL_STATE_IN_COMPLETED_IRP', () => {
+    const entry = catalog.find((candidate) => candidate.name === 'CANCEL_STATE_IN_COMPLETED_IRP')!
+    expect(partialName(entry)).toBe('completed irp')
+  })
+})
