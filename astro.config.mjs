@@ -3,10 +3,11 @@ import { defineConfig } from 'astro/config'
 import starlight from '@astrojs/starlight'
 import { unified } from '@astrojs/markdown-remark'
 import remarkWindbg, { windbgLanguage } from 'remark-windbg'
-import { canonicalCode, catalog, codePath, findByNumber, numberOf, paddedCode } from './src/lib/catalog.ts'
+import { codePath, findByNumber } from './src/lib/catalog.ts'
+import { codeRedirects } from './src/integrations/code-redirects.ts'
 import { remarkSingleH1 } from './src/lib/remark-single-h1.ts'
 import { windbgAssets } from './src/integrations/windbg-assets.ts'
-import { repositoryUrl, siteDescription, siteTitle, siteUrl } from './src/site.ts'
+import { repositoryUrl, sidebar, siteDescription, siteTitle, siteUrl } from './src/site.ts'
 
 const transcripts = windbgAssets()
 // `WINDBG_TRANSCRIPTS=off` builds the site without the transcript plugin: the benchmark's
@@ -24,21 +25,9 @@ const windbgOptions = {
   className: ['not-content'],
 }
 
-/** `/0x20/` and `/0x00000020/` lead to the code's one canonical page, `/bugchecks/0x20/`. */
-const codeRedirects = Object.fromEntries(
-  catalog.flatMap((entry) => {
-    const code = numberOf(entry)
-    return [
-      [`/${canonicalCode(code)}`, codePath(code)],
-      [`/${paddedCode(code).toLowerCase()}`, codePath(code)],
-    ]
-  }),
-)
-
 export default defineConfig({
   site: siteUrl,
   trailingSlash: 'always',
-  redirects: codeRedirects,
   markdown: {
     processor: unified({
       remarkPlugins: transcriptsOn ? [remarkSingleH1, [remarkWindbg, windbgOptions]] : [remarkSingleH1],
@@ -60,21 +49,7 @@ export default defineConfig({
           attrs: { rel: 'search', type: 'application/opensearchdescription+xml', title: siteTitle, href: '/opensearch.xml' },
         },
       ],
-      // A short fixed sidebar: listing 425 codes or every runbook on every page made each page's
-      // HTML grow with the size of the knowledge base. The catalog and search reach the rest.
-      sidebar: [
-        {
-          label: 'Knowledge base',
-          items: [
-            { label: 'Home', link: '/' },
-            { label: 'Bugcheck catalog', link: '/bugchecks/' },
-            { label: 'Runbooks', link: '/runbooks/' },
-            { label: 'Triage debugger output', link: '/triage/' },
-            { label: 'Search', link: '/search/' },
-            { label: 'Contribute a runbook', link: '/contribute/' },
-          ],
-        },
-      ],
+      sidebar,
       components: {
         Search: './src/components/SiteSearch.astro',
         SocialIcons: './src/components/HeaderLinks.astro',
@@ -91,5 +66,6 @@ export default defineConfig({
       },
     }),
     transcripts.integration,
+    codeRedirects(),
   ],
 })

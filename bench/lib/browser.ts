@@ -2,10 +2,9 @@
 // what a reader's browser fetches, by kind, raw and gzipped.
 import { gzipSync } from 'node:zlib'
 import { chromium, type Browser, type Page, type Response } from 'playwright-core'
-import { findChromium } from '../../scripts/ensure-chromium.ts'
+import { CHROMIUM_FLAGS, findChromium } from '../../scripts/ensure-chromium.ts'
 import { serveDirectory, type StaticServer } from '../../tests/e2e/server.ts'
 
-const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
 
 export type Kind = 'html' | 'js' | 'css' | 'other'
 
@@ -77,7 +76,10 @@ export function recorder(page: Page): { settle(): Promise<Fetched[]> } {
   })
   return {
     async settle() {
-      // Requests started by a response just handled (a module importing another) count too.
+      // Requests started by a response just handled (a module importing another) count too:
+      // done when nothing has been in flight for three checks in a row. Pagefind fetches from
+      // its worker, whose events can reach us after the page's own answer: shorter waits let
+      // a query's bytes slip into the next call's share.
       for (let quiet = 0; quiet < 3; ) {
         await new Promise((done) => setTimeout(done, 50))
         quiet = inFlight === 0 ? quiet + 1 : 0

@@ -3,21 +3,12 @@
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core'
-import { findChromium } from '../../scripts/ensure-chromium.ts'
+import { CHROMIUM_FLAGS, findChromium } from '../../scripts/ensure-chromium.ts'
 import { serveDirectory, type StaticServer } from './server.ts'
 
 /** The built site: dist/, or another build named by SITE_DIST (a benchmark's, a second build). */
 export const DIST = process.env['SITE_DIST'] ?? fileURLToPath(new URL('../../dist/', import.meta.url))
 
-const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-]
 
 export interface Site {
   server: StaticServer

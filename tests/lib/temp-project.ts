@@ -1,13 +1,11 @@
-// A throwaway copy of the project for tests and benchmarks that build other content: the
-// configuration, src/, public/ and the catalog are copied; node_modules is a folder of links to
-// the project's packages, so caches (.vite, .astro) stay in the copy and never touch the real one.
+// A throwaway copy of the project for tests that build other content (scripts/lib/project-copy.ts
+// says how it is made), in tests/.output/projects/.
 import { spawnSync } from 'node:child_process'
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { copyProject, PROJECT_ROOT } from '../../scripts/lib/project-copy.ts'
 
-export const PROJECT_ROOT = resolve(fileURLToPath(new URL('../../', import.meta.url)))
+export { PROJECT_ROOT }
 
 export interface TempProject {
   root: string
@@ -19,19 +17,10 @@ export interface TempProject {
 }
 
 export function createTempProject(options: { runbooks?: boolean } = {}): TempProject {
-  const root = mkdtempSync(join(tmpdir(), 'bugcheck-runbooks-'))
-  for (const entry of ['astro.config.mjs', 'tsconfig.json', 'package.json', 'src', 'public', 'CONTRIBUTING.md']) {
-    cpSync(join(PROJECT_ROOT, entry), join(root, entry), { recursive: true })
-  }
-  mkdirSync(join(root, 'content/runbooks'), { recursive: true })
-  cpSync(join(PROJECT_ROOT, 'content/bugchecks.json'), join(root, 'content/bugchecks.json'))
-  if (options.runbooks ?? true) cpSync(join(PROJECT_ROOT, 'content/runbooks'), join(root, 'content/runbooks'), { recursive: true })
-  const modules = join(root, 'node_modules')
-  mkdirSync(modules)
-  for (const name of readdirSync(join(PROJECT_ROOT, 'node_modules'))) {
-    if (name === '.vite' || name === '.astro') continue
-    symlinkSync(join(PROJECT_ROOT, 'node_modules', name), join(modules, name))
-  }
+  const parent = join(PROJECT_ROOT, 'tests/.output/projects')
+  mkdirSync(parent, { recursive: true })
+  const root = mkdtempSync(join(parent, 'copy-'))
+  copyProject(root, { runbooks: options.runbooks ?? true })
   return {
     root,
     write(path, contents) {
