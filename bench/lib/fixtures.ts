@@ -41,8 +41,21 @@ export function pick<T>(next: () => number, items: readonly T[]): T {
 }
 
 /**
+ * Every run of 8 or 16 hex digits (addresses, 32- and 64-bit values) replaced by other digits of
+ * the same length. A dump's lines repeat in shape but rarely to the letter; without this, a copy
+ * of a transcript repeats its lines exactly, and the highlighter's per-transcript line cache would
+ * make the large input look faster than real output is.
+ */
+function freshAddresses(text: string, next: () => number): string {
+  return text.replace(/(?<![0-9A-Za-z])(?:[0-9a-f]{16}|[0-9a-f]{8})(?![0-9A-Za-z])/g, (digits) =>
+    Array.from(digits, () => '0123456789abcdef'[Math.floor(next() * 16)]).join(''),
+  )
+}
+
+/**
  * One long transcript of at least `targetBytes`: the real transcripts, reshuffled, joined until
- * the size is reached. Every line in it is a real debugger line.
+ * the size is reached, their addresses redrawn (see {@link freshAddresses}): the shape of every
+ * line is real, its hex values are not.
  */
 export function syntheticTranscript(targetBytes: number, seed = 7): { text: string; files: string[] } {
   const next = random(seed)
@@ -52,9 +65,10 @@ export function syntheticTranscript(targetBytes: number, seed = 7): { text: stri
   let size = 0
   while (size < targetBytes) {
     const source = pick(next, sources)
-    parts.push(source.text)
+    const text = freshAddresses(source.text, next)
+    parts.push(text)
     files.add(source.file)
-    size += Buffer.byteLength(source.text) + 1
+    size += Buffer.byteLength(text) + 1
   }
   return { text: parts.join('\n'), files: [...files].sort() }
 }

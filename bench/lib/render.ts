@@ -18,11 +18,20 @@ export interface Throughput {
   transcripts: number
   parseMBps: number
   renderMBps: number
+  /** The same pipeline without the plugin (the fence a plain code block): what Markdown costs anyway. */
+  plainMBps: number
+  /** The plugin's own share: transcript bytes over (render time - plain time). */
+  pluginMBps: number
   /** HTML bytes per transcript byte. */
   htmlPerByte: number
   /** gzip(HTML) / gzip(transcript), each transcript compressed on its own. */
   gzipPerGzip: number
   runs: number
+}
+
+/** Markdown to HTML without the plugin: remark-parse, mdast to hast, serialisation. */
+function plainProcessor() {
+  return unified().use(remarkParse).use(remarkRehype).use(rehypeStringify)
 }
 
 /** The same plugin options as the site (astro.config.mjs), minus what needs Astro. */
@@ -70,7 +79,7 @@ async function timed(work: () => Promise<void> | void, runs: number, once?: numb
 
 type Pipeline = ReturnType<typeof processor>
 
-async function measure(name: string, texts: readonly string[], runs: number, pipeline: Pipeline): Promise<Throughput> {
+async function measure(name: string, texts: readonly string[], runs: number, pipeline: Pipeline, plain: Pipeline): Promise<Throughput> {
   const documents = texts.map(fenced)
   const size = texts.reduce((total, text) => total + Buffer.byteLength(text), 0)
   // A first pass gives the HTML and calibrates how often small inputs are repeated per run.
@@ -84,6 +93,9 @@ async function measure(name: string, texts: readonly string[], runs: number, pip
   const render = await timed(async () => {
     for (const document of documents) await pipeline.process(document)
   }, runs, once)
+  const plainRender = await timed(async () => {
+    for (const document of documents) await plain.process(document)
+  }, runs)
   const htmlBytes = html.reduce((total, page) => total + Buffer.byteLength(page), 0)
   const gzipHtml = html.reduce((total, page) => total + gzipSync(page).length, 0)
   const gzipText = texts.reduce((total, text) => total + gzipSync(text).length, 0)
@@ -93,6 +105,8 @@ async function measure(name: string, texts: readonly string[], runs: number, pip
     transcripts: texts.length,
     parseMBps: size / MB / parse,
     renderMBps: size / MB / render,
+    plainMBps: size / MB / plainRender,
+    pluginMBps: size / MB / Math.max(render - plainRender, 1e-9),
     htmlPerByte: htmlBytes / size,
     gzipPerGzip: gzipHtml / gzipText,
     runs,
@@ -103,12 +117,13 @@ export async function renderBenchmark(runs: number, syntheticMB: number): Promis
   const real = realTranscripts().map((transcript) => transcript.text)
   const synthetic = syntheticTranscript(syntheticMB * MB)
   const pipeline = processor().freeze()
+  const plain = plainProcessor().freeze()
   // Warm-up, untimed: the highlighter is created on first use, and the JIT settles.
   for (let pass = 0; pass < 3; pass++) for (const text of real) await pipeline.process(fenced(text))
   return {
     results: [
-      await measure(`real fixtures (${real.length} transcripts)`, real, runs, pipeline),
-      await measure(`synthetic ${(Buffer.byteLength(synthetic.text) / MB).toFixed(1)} MB transcript`, [synthetic.text], runs, pipeline),
+      await measure(`real fixtures (${real.length} transcripts)`, real, runs, pipeline, plain),
+      await measure(`synthetic ${(Buffer.byteLength(synthetic.text) / MB).toFixed(1)} MB transcript`, [synthetic.text], runs, pipeline, plain),
     ],
     syntheticFiles: synthetic.files,
   }
