@@ -55,7 +55,11 @@ export function splitCommandNote(typed: string): { command: string; note?: strin
  *   // { preamble: [], steps: [{ prompt: '4: kd>', command: '!di', output: ['Bugcheck: 20 (0, FFFF, 0, 1)'], … }] }
  */
 export function parseTranscript(text: string): Transcript {
-  const lines = splitLines(text)
+  return parseTranscriptLines(splitLines(text))
+}
+
+/** {@link parseTranscript} over text already split into lines. */
+export function parseTranscriptLines(lines: readonly string[]): Transcript {
   const preamble: string[] = []
   const steps: TranscriptStep[] = []
   let current: TranscriptStep | undefined

@@ -32,7 +32,8 @@ const classTheme: ThemeRegistrationRaw = {
 /** Lines longer than this are left plain: real memory dumps hold lines of thousands of characters. */
 const MAX_TOKENIZED_LINE = 2000
 
-export type WindbgHighlighter = (code: string) => Token[][]
+/** Tokens for each line of a transcript, in order. */
+export type WindbgHighlighter = (lines: readonly string[]) => Token[][]
 
 /**
  * Creates the highlighter once; the regex engine is Shiki's JavaScript one, so the same code runs
@@ -71,9 +72,9 @@ export async function createWindbgHighlighter(): Promise<WindbgHighlighter> {
     return tokens
   }
 
-  return (code) => {
+  return (lines) => {
     const seen = new Map<string, Token[]>()
-    return code.split('\n').map((line) => {
+    return lines.map((line) => {
       let tokens = seen.get(line)
       if (!tokens) {
         tokens = tokenizeLine(line)
@@ -96,5 +97,4 @@ export function sharedWindbgHighlighter(): Promise<WindbgHighlighter> {
 }
 
 /** Highlighting off: each line is one plain token. */
-export const plainHighlighter: WindbgHighlighter = (code) =>
-  code.split(/\r\n|\r|\n/).map((line) => (line ? [{ content: line }] : []))
+export const plainHighlighter: WindbgHighlighter = (lines) => lines.map((line) => (line ? [{ content: line }] : []))

@@ -4,7 +4,7 @@ import type { CommandReference } from '../data/commands.ts'
 import { describeParameter, guessArchitecture, type ParameterReading } from '../decode/decode.ts'
 import { findParameterMarks, groupFindings, type BugcheckFinding, type ParameterMark } from '../parse/bugcheck.ts'
 import type { TranscriptAnnotations } from '../parse/meta.ts'
-import { parseTranscript, splitLines, type TranscriptStep } from '../parse/transcript.ts'
+import { parseTranscriptLines, splitLines, type TranscriptStep } from '../parse/transcript.ts'
 import type { ParameterDocs } from '../schema.ts'
 import type { Token, WindbgHighlighter } from './highlight.ts'
 import { append, renderLine, sliceTokens, visibleText, type LineRange } from './line.ts'
@@ -49,8 +49,9 @@ class TranscriptRenderer {
   constructor(context: RenderContext, lines: string[]) {
     this.context = context
     this.lines = lines
-    const tokens = context.highlight(lines.join('\n'))
-    // A highlighter that split lines differently must not shift text between lines.
+    const tokens = context.highlight(lines)
+    // A highlighter (they can be passed in) that returns another number of lines must not shift
+    // text between lines.
     this.lineTokens = tokens.length === lines.length ? tokens : lines.map((line) => (line ? [{ content: line }] : []))
     this.collectParameterRanges()
     this.collectMarkedPhrases()
@@ -143,9 +144,8 @@ class TranscriptRenderer {
     const blocks: ElementContent[] = []
     let run: ElementContent[] = []
     const flush = () => {
-      // Built as a plain object: hastscript would walk every child of a long output again.
       // Focusable, so that keyboard users can scroll output wider than the page.
-      if (run.length > 0) blocks.push({ type: 'element', tagName: 'pre', properties: { className: ['wd-pre'], tabIndex: 0 }, children: run })
+      if (run.length > 0) blocks.push(el('pre.wd-pre', { tabIndex: 0 }, run))
       run = []
     }
     for (let index = firstLine; index < firstLine + count; index++) {
@@ -230,7 +230,7 @@ class TranscriptRenderer {
  */
 export function renderTranscript(text: string, context: RenderContext): Element {
   const lines = splitLines(text)
-  const transcript = parseTranscript(text)
+  const transcript = parseTranscriptLines(lines)
   const renderer = new TranscriptRenderer(context, lines)
   const { title } = context.annotations
   const steps = transcript.steps.filter((step) => !step.command.startsWith('$$'))
