@@ -19,19 +19,22 @@ interface Corpus {
   size: number
   ours: string
   baseline: string
+  unified: string
 }
 
 function prepareCorpora(sizes: readonly number[]): Corpus[] {
   return sizes.map((size) => {
     const runbooks = syntheticRunbooks(size)
-    const corpus = { size, ours: join(TMP, `ours-${size}`), baseline: join(TMP, `baseline-${size}`) }
+    const corpus = { size, ours: join(TMP, `ours-${size}`), baseline: join(TMP, `baseline-${size}`), unified: join(TMP, `unified-${size}`) }
     prepareOurs(corpus.ours, runbooks)
     prepareBaseline(corpus.baseline, runbooks)
+    prepareBaseline(corpus.unified, runbooks, 'unified')
     return corpus
   })
 }
 
-type Site = 'ours' | 'baseline'
+/** Ours; Starlight alone (Astro's default Markdown); Starlight alone on the remark pipeline. */
+type Site = 'ours' | 'baseline' | 'unified'
 
 interface BuildSummary {
   pages: number
@@ -81,9 +84,9 @@ function buildRow(size: number, site: string, summary: BuildSummary): Cell[] {
   ]
 }
 
-function ratioRow(size: number, ours: BuildSummary, baseline: BuildSummary): Cell[] {
+function ratioRow(size: number, label: string, ours: BuildSummary, baseline: BuildSummary): Cell[] {
   const keys = ['pages', 'wall', 'cpu', 'pagesPerSecond', 'maxRss', 'pagefind', 'indexBytes', 'indexPerPage'] as const
-  return [size, '**ours/baseline**', ...keys.map((key) => ratio(ours[key], baseline[key]))]
+  return [size, `**${label}**`, ...keys.map((key) => ratio(ours[key], baseline[key]))]
 }
 
 /**
@@ -97,7 +100,7 @@ export async function buildSection({ runs, progress }: Context, sizes: readonly 
     for (const corpus of corpora) {
       // Alternating which site builds first spreads slow drift (a warming disk cache, another
       // job on the machine) evenly over both sides of the ratio.
-      const order: Site[] = run % 2 === 0 ? ['ours', 'baseline'] : ['baseline', 'ours']
+      const order: Site[] = run % 2 === 0 ? ['ours', 'baseline', 'unified'] : ['unified', 'baseline', 'ours']
       for (const site of order) {
         const result = await measureBuild(corpus[site])
         const key = `${site}-${corpus.size}`
@@ -111,7 +114,9 @@ export async function buildSection({ runs, progress }: Context, sizes: readonly 
   const rows = sizes.flatMap((size) => [
     buildRow(size, 'ours', get('ours', size)),
     buildRow(size, 'baseline', get('baseline', size)),
-    ratioRow(size, get('ours', size), get('baseline', size)),
+    buildRow(size, 'baseline, remark', get('unified', size)),
+    ratioRow(size, 'ours/baseline', get('ours', size), get('baseline', size)),
+    ratioRow(size, 'ours/baseline, remark', get('ours', size), get('unified', size)),
   ])
   const smallest = Math.min(...sizes)
   const largest = Math.max(...sizes)
@@ -123,9 +128,9 @@ export async function buildSection({ runs, progress }: Context, sizes: readonly 
     ratio(get('baseline', size).secondsPerPage, get('baseline', smallest).secondsPerPage),
   ])
   const phaseRows = sizes.flatMap((size) =>
-    (['ours', 'baseline'] as const).map((site) => {
+    (['ours', 'baseline', 'unified'] as const).map((site) => {
       const summary = get(site, size)
-      return [size, site, seconds(summary.sync), seconds(summary.bundle), seconds(summary.render), seconds(summary.pagefind), seconds(summary.wall)]
+      return [size, site === 'unified' ? 'baseline, remark' : site, seconds(summary.sync), seconds(summary.bundle), seconds(summary.render), seconds(summary.pagefind), seconds(summary.wall)]
     }),
   )
   const linear = get('ours', largest).secondsPerPage / get('ours', smallest).secondsPerPage
@@ -133,7 +138,9 @@ export async function buildSection({ runs, progress }: Context, sizes: readonly 
     '## 1. Build at scale',
     '',
     `The whole catalog plus N synthetic runbooks (real transcripts from ${realTranscripts().length} fixture fences, reshuffled), built cold. ` +
-      `Medians of ${runs} run(s). Pages: what Astro reports as built (redirect pages not counted). ` +
+      `Medians of ${runs} run(s). Baseline: Starlight alone with Astro's default Markdown engine (Sätteri); baseline, remark: the same ` +
+      'on the remark pipeline (`unified()` from @astrojs/markdown-remark), which a remark plugin such as ours requires. ' +
+      `Pages: what Astro reports as built (redirect pages not counted). ` +
       `CPU: user + system of the build and its children${hasGnuTime ? '' : ' (n/a: /usr/bin/time not found)'}; peak memory: largest resident set of one process.`,
     '',
     table(['N', 'site', 'pages', 'wall', 'CPU', 'pages/s', 'peak RSS', 'Pagefind', 'index', 'index/page'], rows),
@@ -147,7 +154,8 @@ export async function buildSection({ runs, progress }: Context, sizes: readonly 
     table(['N', 'site', 'sync', 'bundle', 'pages', 'Pagefind', 'wall'], phaseRows),
     '',
     `Ours at N = ${largest} vs N = ${smallest}: **${fixed(linear)}×** time per page (aim: within 1.3×). ` +
-      `Ours/baseline wall at N = ${largest}: **${ratio(get('ours', largest).wall, get('baseline', largest).wall)}** (aim: within 1.25×).`,
+      `Ours/baseline wall at N = ${largest}: **${ratio(get('ours', largest).wall, get('baseline', largest).wall)}** (aim: within 1.25×); ` +
+      `ours/baseline on the same remark pipeline: **${ratio(get('ours', largest).wall, get('unified', largest).wall)}**.`,
     '',
     '<details><summary>Every build</summary>',
     '',

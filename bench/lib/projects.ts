@@ -51,6 +51,11 @@ export default defineConfig({
 })
 `
 
+const UNIFIED_BASELINE_CONFIG = BASELINE_CONFIG.replace(
+  "import starlight from '@astrojs/starlight'",
+  "import starlight from '@astrojs/starlight'\nimport { unified } from '@astrojs/markdown-remark'",
+).replace("trailingSlash: 'always',", "trailingSlash: 'always',\n  markdown: { processor: unified() },")
+
 const BASELINE_COLLECTIONS = `import { defineCollection } from 'astro:content'
 import { docsLoader, i18nLoader } from '@astrojs/starlight/loaders'
 import { docsSchema, i18nSchema } from '@astrojs/starlight/schema'
@@ -87,14 +92,19 @@ function codePage(entry: (typeof catalog)[number]): string {
  * a plain Markdown page per catalog code, a catalog table and a runbook list: no plugin, no
  * custom components, transcripts as plain code blocks.
  */
-export function prepareBaseline(dir: string, runbooks: readonly SyntheticRunbook[]): void {
+/**
+ * Starlight alone on the same content. `engine: 'unified'` switches its Markdown from Astro's
+ * default (Sätteri, native) to the remark pipeline a remark plugin needs: the baseline that
+ * separates what our plugin and pages cost from what the Markdown engine costs.
+ */
+export function prepareBaseline(dir: string, runbooks: readonly SyntheticRunbook[], engine: 'default' | 'unified' = 'default'): void {
   fresh(dir)
   // Astro bundles the packages a project depends on (Starlight's components import `astro:`
   // modules); without them listed here Node would be asked to load those modules itself.
   const ours = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> }
-  const dependencies = Object.fromEntries(['astro', '@astrojs/starlight'].map((name) => [name, ours.dependencies[name] ?? '*']))
+  const dependencies = Object.fromEntries(['astro', '@astrojs/starlight', '@astrojs/markdown-remark'].map((name) => [name, ours.dependencies[name] ?? '*']))
   write(join(dir, 'package.json'), `${JSON.stringify({ name: 'bench-baseline', private: true, type: 'module', dependencies }, null, 2)}\n`)
-  write(join(dir, 'astro.config.mjs'), BASELINE_CONFIG)
+  write(join(dir, 'astro.config.mjs'), engine === 'unified' ? UNIFIED_BASELINE_CONFIG : BASELINE_CONFIG)
   write(join(dir, 'src/content.config.ts'), BASELINE_COLLECTIONS)
   const docs = join(dir, 'src/content/docs')
   write(join(docs, 'index.md'), ['---', 'title: Baseline', '---', '', SYNTHETIC_NOTE, '', 'Bugcheck codes and runbooks, built with Starlight alone.', ''].join('\n'))
