@@ -1,5 +1,7 @@
 /**
- * How fast the windbg grammar tokenizes a large transcript, with each regex engine.
+ * How fast the windbg grammar tokenizes a large transcript, with each regex engine, through
+ * Shiki's `codeToTokens`; and, with the JavaScript engine, the grammar alone line by line
+ * (`tokenizeLine2`, what the plugin's highlighter does) and the plugin's highlighter itself.
  *
  * Not a test: it prints figures and asserts nothing. Run from the repository root with Node 22:
  *
@@ -13,7 +15,9 @@ import { createHighlighterCore, type HighlighterCore, type RegexEngine } from 's
 import { createJavaScriptRegexEngine } from 'shiki/engine/javascript'
 import { createOnigurumaEngine } from 'shiki/engine/oniguruma'
 import githubDark from 'shiki/themes/github-dark.mjs'
+import { INITIAL } from 'shiki/textmate'
 import { windbgLanguage } from '../src/grammar/index.ts'
+import { createWindbgHighlighter } from '../src/render/highlight.ts'
 
 const TARGET_BYTES = 2 * 1024 * 1024
 const RUNS = 5
@@ -74,3 +78,28 @@ const { text, source } = input()
 console.log(`input: ${source}, ${megabytes(text).toFixed(2)} MB, ${text.split('\n').length} lines`)
 await measure('oniguruma', createOnigurumaEngine(import('shiki/wasm')), text)
 await measure('javascript', createJavaScriptRegexEngine(), text)
+
+/** Times `work` over the text, median of RUNS runs after a warm-up, and prints MB/s. */
+function report(name: string, text: string, work: () => void): void {
+  work()
+  const seconds: number[] = []
+  for (let run = 0; run < RUNS; run++) {
+    const start = performance.now()
+    work()
+    seconds.push((performance.now() - start) / 1000)
+  }
+  const typical = median(seconds)
+  console.log(`${name.padEnd(22)} ${(megabytes(text) / typical).toFixed(2).padStart(6)} MB/s  median ${(typical * 1000).toFixed(0)} ms of ${RUNS} runs`)
+}
+
+const lines = text.split('\n')
+const core = await createHighlighterCore({ langs: [windbgLanguage], themes: [githubDark], engine: createJavaScriptRegexEngine() })
+const grammar = core.getLanguage('windbg')
+report('tokenizeLine2 per line', text, () => {
+  for (const line of lines) grammar.tokenizeLine2(line, INITIAL)
+})
+// The input repeats one transcript, so the plugin's per-transcript line cache serves most lines:
+// this figure is the cache's best case, the line above its worst.
+const highlight = await createWindbgHighlighter()
+report('plugin highlighter', text, () => highlight(lines))
+core.dispose()
