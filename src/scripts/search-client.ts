@@ -59,6 +59,14 @@ export async function search(raw: string, limit = 10): Promise<SearchHit[]> {
   return results
 }
 
+/** A link to a hit, its title as text. */
+export function hitLink(hit: SearchHit): HTMLAnchorElement {
+  const link = document.createElement('a')
+  link.href = hit.url
+  link.textContent = hit.title
+  return link
+}
+
 /**
  * Puts an excerpt into an element as text, keeping only Pagefind's `<mark>` highlights: nothing
  * else of the excerpt's markup reaches the page.
