@@ -95,6 +95,31 @@ function mark(
   return { line, start, end: start + text.length, index, text, format, group }
 }
 
+/** Reports on one line, a code then its list: `Bugcheck: 20 (…)`, `BugCheck 20, {…}`, `*** STOP: 0x… (…)`. */
+const ONE_LINE_REPORTS: readonly [RegExp, ParameterFormat][] = [
+  [RE_DUMP_INFO, 'dump-info'],
+  [RE_BANNER, 'banner'],
+  [RE_STOP, 'stop-screen'],
+]
+
+function oneLineReport(line: string): { match: RegExpExecArray; format: ParameterFormat } | undefined {
+  for (const [pattern, format] of ONE_LINE_REPORTS) {
+    const match = pattern.exec(line)
+    if (match) return { match, format }
+  }
+  return undefined
+}
+
+/**
+ * The marks of a one-line report matched as (prefix)(code)(separator)(list): the code, then up to
+ * four parameters.
+ */
+function codeAndList(match: RegExpExecArray, line: number, group: number, format: ParameterFormat): ParameterMark[] {
+  const [, prefix = '', code = '', separator = '', list = ''] = match
+  const codeStart = prefix.length
+  return [mark(line, codeStart, code, 0, format, group), ...listMarks(list, codeStart + code.length + separator.length, line, group, format)]
+}
+
 /**
  * Finds every bugcheck code and parameter value in debugger output, in all the formats WinDbg
  * prints them. Stack frames are never read: `nt!KeBugCheckEx` frames can show an argument that is
@@ -125,6 +150,7 @@ export function findParameterMarks(lines: readonly string[]): ParameterMark[] {
       continue
     }
     let match: RegExpExecArray | null
+    let report: ReturnType<typeof oneLineReport>
     if (pendingKey && (match = RE_VALUE.exec(line))) {
       marks.push(mark(index, (match[1] as string).length, match[2] as string, 0, 'analyze-key', analyzeGroup < 0 ? ++group : analyzeGroup))
       pendingKey = false
@@ -155,27 +181,11 @@ export function findParameterMarks(lines: readonly string[]): ParameterMark[] {
       marks.push(mark(index, (match[1] as string).length, match[3] as string, Number(match[2]), 'analyze-field', analyzeGroup))
     } else if (RE_KEY_CODE.test(line)) {
       pendingKey = true
-    } else if ((match = RE_DUMP_INFO.exec(line))) {
-      const g = ++group
-      const codeStart = (match[1] as string).length
-      marks.push(mark(index, codeStart, match[2] as string, 0, 'dump-info', g))
-      const listStart = codeStart + (match[2] as string).length + (match[3] as string).length
-      marks.push(...listMarks(match[4] as string, listStart, index, g, 'dump-info'))
-    } else if ((match = RE_BANNER.exec(line))) {
-      const g = ++group
-      const codeStart = (match[1] as string).length
-      marks.push(mark(index, codeStart, match[2] as string, 0, 'banner', g))
-      const listStart = codeStart + (match[2] as string).length + (match[3] as string).length
-      marks.push(...listMarks(match[4] as string, listStart, index, g, 'banner'))
+    } else if ((report = oneLineReport(line))) {
+      marks.push(...codeAndList(report.match, index, ++group, report.format))
     } else if ((match = RE_DOT_CODE.exec(line))) {
       pendingDotArgs = ++group
       marks.push(mark(index, (match[1] as string).length, match[2] as string, 0, 'dot-bugcheck', pendingDotArgs))
-    } else if ((match = RE_STOP.exec(line))) {
-      const g = ++group
-      const codeStart = (match[1] as string).length
-      marks.push(mark(index, codeStart, match[2] as string, 0, 'stop-screen', g))
-      const listStart = codeStart + (match[2] as string).length + (match[3] as string).length
-      marks.push(...listMarks(match[4] as string, listStart, index, g, 'stop-screen'))
     }
   }
   return marks
