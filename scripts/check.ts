@@ -2,8 +2,8 @@
 // runbooks. Exits 1 when there is an error, 2 on a usage error.
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { parseArgs } from 'node:util'
 import { checkRunbook, formatFinding, formatTotals, loadContext, runbookFiles, totals, type Finding } from './lib/check/index.ts'
+import { readCommandLine } from './lib/cli.ts'
 import { display, ROOT, RUNBOOKS_DIR } from './lib/paths.ts'
 
 const USAGE = `Usage: npm run check [-- [files…] [--content dir] [--quiet]]
@@ -15,18 +15,9 @@ file:line, what is wrong and how to fix it. Exits non-zero when there is an erro
   --quiet         print errors and warnings only, not notes`
 
 function main(): number {
-  let parsed
-  try {
-    parsed = parseArgs({ allowPositionals: true, options: { content: { type: 'string' }, quiet: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } })
-  } catch (error) {
-    console.error(`${(error as Error).message}\n\n${USAGE}`)
-    return 2
-  }
+  const parsed = readCommandLine({ content: { type: 'string' }, quiet: { type: 'boolean' } }, USAGE, true)
+  if (typeof parsed === 'number') return parsed
   const { values, positionals } = parsed
-  if (values.help) {
-    console.log(USAGE)
-    return 0
-  }
   const dir = resolve(values.content ?? RUNBOOKS_DIR)
   const files = positionals.length > 0 ? positionals.map((file) => resolve(file)) : runbookFiles(dir)
   if (files.length === 0) {

@@ -3,13 +3,13 @@
 // file could not be imported, 2 on a usage error.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { basename, extname, join, resolve } from 'node:path'
-import { parseArgs } from 'node:util'
 import { checkRunbook, formatFinding, formatTotals, loadContext, totals } from './lib/check/index.ts'
 import { readCode } from './lib/codes.ts'
 import { importWriteup } from './lib/import/convert.ts'
 import { existingRunbook } from './lib/new.ts'
 import { display, ROOT, RUNBOOKS_DIR } from './lib/paths.ts'
 import { isCleanSlug } from './lib/slug.ts'
+import { readCommandLine } from './lib/cli.ts'
 
 const USAGE = `Usage: npm run import -- <write-up.md> [more.md …] [--out dir] [--title "…"] [--slug name] [--code 0x…] [--dry-run]
 
@@ -24,28 +24,19 @@ clear, and every line of the write-up is kept. Prints what it inferred and what 
   --dry-run    print the runbook instead of writing it`
 
 function main(): number {
-  let parsed
-  try {
-    parsed = parseArgs({
-      allowPositionals: true,
-      options: {
-        out: { type: 'string' },
-        title: { type: 'string' },
-        slug: { type: 'string' },
-        code: { type: 'string' },
-        'dry-run': { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    })
-  } catch (error) {
-    console.error(`${(error as Error).message}\n\n${USAGE}`)
-    return 2
-  }
+  const parsed = readCommandLine(
+    {
+      out: { type: 'string' },
+      title: { type: 'string' },
+      slug: { type: 'string' },
+      code: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+    },
+    USAGE,
+    true,
+  )
+  if (typeof parsed === 'number') return parsed
   const { values, positionals } = parsed
-  if (values.help) {
-    console.log(USAGE)
-    return 0
-  }
   if (positionals.length === 0 || (positionals.length > 1 && (values.title !== undefined || values.slug !== undefined))) {
     console.error(`${positionals.length === 0 ? 'Name at least one write-up.' : '--title and --slug apply to one write-up at a time.'}\n\n${USAGE}`)
     return 2

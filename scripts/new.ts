@@ -2,11 +2,11 @@
 // catalog. Asks for what is missing when run in a terminal. Exits 1 when it refuses, 2 on a usage error.
 import { resolve } from 'node:path'
 import { createInterface } from 'node:readline/promises'
-import { parseArgs } from 'node:util'
 import { describeCode, readCode } from './lib/codes.ts'
 import { createRunbook, defaultSlug, existingRunbook, UsageError } from './lib/new.ts'
 import { display, RUNBOOKS_DIR } from './lib/paths.ts'
 import { isCleanSlug } from './lib/slug.ts'
+import { readCommandLine } from './lib/cli.ts'
 
 const USAGE = `Usage: npm run new -- --code 0x9f --title "USB hub blocking a power IRP" [--slug name] [--out dir]
 
@@ -60,26 +60,9 @@ async function ask(given: Given, dir: string): Promise<Answers> {
 }
 
 async function main(): Promise<number> {
-  let parsed
-  try {
-    parsed = parseArgs({
-      options: {
-        code: { type: 'string' },
-        title: { type: 'string' },
-        slug: { type: 'string' },
-        out: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    })
-  } catch (error) {
-    console.error(`${(error as Error).message}\n\n${USAGE}`)
-    return 2
-  }
+  const parsed = readCommandLine({ code: { type: 'string' }, title: { type: 'string' }, slug: { type: 'string' }, out: { type: 'string' } }, USAGE)
+  if (typeof parsed === 'number') return parsed
   const { values } = parsed
-  if (values.help) {
-    console.log(USAGE)
-    return 0
-  }
   const dir = resolve(values.out ?? RUNBOOKS_DIR)
   let answers: Answers
   if (values.code !== undefined && values.title !== undefined) {
