@@ -1,6 +1,7 @@
 // Finds Chromium for the browser tests, installing Debian's package where this user can, and
 // otherwise says exactly what to install. Prints the path it found.
 import { spawnSync } from 'node:child_process'
+import { chromium, type Browser } from 'playwright-core'
 import { existsSync } from 'node:fs'
 
 /**
@@ -23,6 +24,13 @@ export function findChromium(): string | undefined {
   const fromEnv = process.env['CHROMIUM_PATH']
   if (fromEnv && existsSync(fromEnv)) return fromEnv
   return CANDIDATES.find((path) => existsSync(path))
+}
+
+/** Starts the Chromium found here with {@link CHROMIUM_FLAGS}, or says what to install. */
+export async function launchChromium(): Promise<Browser> {
+  const executablePath = findChromium()
+  if (!executablePath) throw new Error('Chromium not found: run `node scripts/ensure-chromium.ts` for what to install.')
+  return chromium.launch({ executablePath, args: CHROMIUM_FLAGS })
 }
 
 function canInstall(): boolean {

@@ -1,8 +1,8 @@
 // A built site served locally and loaded in Chromium (playwright-core), recording every response:
 // what a reader's browser fetches, by kind, raw and gzipped.
 import { gzipSync } from 'node:zlib'
-import { chromium, type Browser, type Page, type Response } from 'playwright-core'
-import { CHROMIUM_FLAGS, findChromium } from '../../scripts/ensure-chromium.ts'
+import type { Browser, Page, Response } from 'playwright-core'
+import { launchChromium } from '../../scripts/ensure-chromium.ts'
 import { serveDirectory, type StaticServer } from '../../tests/e2e/server.ts'
 
 
@@ -26,10 +26,8 @@ export interface Session {
 }
 
 export async function openSession(dist: string): Promise<Session> {
-  const executablePath = findChromium()
-  if (!executablePath) throw new Error('Chromium not found: run `node scripts/ensure-chromium.ts` for what to install.')
+  const browser = await launchChromium()
   const server = await serveDirectory(dist)
-  const browser = await chromium.launch({ executablePath, args: CHROMIUM_FLAGS })
   return {
     browser,
     server,

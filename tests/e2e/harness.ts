@@ -2,8 +2,8 @@
 // tests run) served on a free port, and Debian's Chromium driven by playwright-core.
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core'
-import { CHROMIUM_FLAGS, findChromium } from '../../scripts/ensure-chromium.ts'
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core'
+import { launchChromium } from '../../scripts/ensure-chromium.ts'
 import { serveDirectory, type StaticServer } from './server.ts'
 
 /** The built site: dist/, or another build named by SITE_DIST (a benchmark's, a second build). */
@@ -21,10 +21,8 @@ export interface Site {
 /** Serves dist/ and starts Chromium. Call in `beforeAll`, and `close()` in `afterAll`. */
 export async function startSite(): Promise<Site> {
   if (!existsSync(`${DIST}/index.html`)) throw new Error('dist/ has no built site: run `npm run build` before the browser tests.')
-  const executablePath = findChromium()
-  if (!executablePath) throw new Error('Chromium not found: run `node scripts/ensure-chromium.ts` for what to install.')
+  const browser = await launchChromium()
   const server = await serveDirectory(DIST)
-  const browser = await chromium.launch({ executablePath, args: CHROMIUM_FLAGS })
   return {
     server,
     browser,
