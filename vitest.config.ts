@@ -6,7 +6,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['plugins/**/test/**/*.test.ts', 'tests/unit/**/*.test.ts'],
+          include: ['packages/**/test/**/*.test.ts', 'plugins/**/test/**/*.test.ts', 'tests/unit/**/*.test.ts'],
           testTimeout: 60_000,
         },
       },

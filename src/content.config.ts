@@ -1,10 +1,9 @@
 import { readdirSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { defineCollection } from 'astro:content'
-import { file, glob } from 'astro/loaders'
+import { glob } from 'astro/loaders'
 import { docsSchema, i18nSchema } from '@astrojs/starlight/schema'
 import { i18nLoader } from '@astrojs/starlight/loaders'
-import { bugcheckEntrySchema, catalogSchema } from './lib/catalog-schema.ts'
 import { runbookFields } from './lib/runbook-schema.ts'
 
 const RUNBOOKS_DIR = resolve('content/runbooks')
@@ -31,13 +30,7 @@ export const collections = {
     loader: glob({ base: './content', pattern: 'runbooks/[^_]*.{md,mdx}' }),
     schema: docsSchema({ extend: runbookFields(runbookSlugs()) }),
   }),
-  // The catalog: content/bugchecks.json, checked entry by entry, and as a whole for duplicates.
-  // Pages and the plugin read it through src/lib/catalog.ts.
-  bugchecks: defineCollection({
-    loader: file('content/bugchecks.json', {
-      parser: (text) => catalogSchema.parse(JSON.parse(text)).map((entry) => ({ id: entry.code, ...entry })),
-    }),
-    schema: bugcheckEntrySchema.extend({ id: bugcheckEntrySchema.shape.code }),
-  }),
+  // The bugcheck reference (content/bugchecks/*.yaml) is not a collection: remark-windbg, the
+  // API and the packages read it too, through src/lib/catalog.ts and bugcheck-reference's loader.
   i18n: defineCollection({ loader: i18nLoader(), schema: i18nSchema() }),
 }

@@ -15,7 +15,7 @@ export function readCode(text: string): CodeChoice {
   if (number !== undefined) {
     const entry = findByNumber(number)
     if (entry) return { entry, code: number }
-    return { error: `unknown bugcheck code ${typed}: it is not in the catalog (content/bugchecks.json). Check the code in the dump's !analyze -v output.` }
+    return { error: `unknown bugcheck code ${typed}: it has no file in content/bugchecks/. Check the code in the dump's !analyze -v output.` }
   }
   const byName = findByName(typed)
   if (byName) return { entry: byName, code: numberOf(byName) }

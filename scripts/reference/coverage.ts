@@ -13,6 +13,7 @@ export interface RowFact {
   values: string[]
   when?: Record<string, string[]>
   byMessage?: true
+  decimal?: string[]
   cells?: Record<string, CellKind>
 }
 
@@ -108,9 +109,10 @@ export function coverageProblems(facts: CodeFacts, file: ReferenceFile | undefin
       else say(`${where}: a case told apart by its message has no subtype with \`message\` and no \`value\``)
       continue
     }
-    const candidates = subtypes.filter(
-      (subtype) => subtype.parameter === row.parameter && row.values.every((value) => subtype.value?.includes(value)) && sameWhen(subtype, row.when),
-    )
+    const covers = (values: string[]) => (subtype: SubtypeEntry) =>
+      subtype.parameter === row.parameter && values.every((value) => subtype.value?.includes(value)) && sameWhen(subtype, row.when)
+    let candidates = subtypes.filter(covers(row.values))
+    if (candidates.length === 0 && row.decimal) candidates = subtypes.filter(covers(row.decimal))
     const match = candidates.find((subtype) => !used.has(subtype)) ?? candidates[0]
     const label = `parameter ${row.parameter} = ${row.values.join(' or ')}${row.when ? ` when ${Object.entries(row.when).map(([key, values]) => `parameter ${key} = ${values.join('|')}`).join(', ')}` : ''}`
     if (!match) {

@@ -44,6 +44,11 @@ interface RowFact {
   when?: Record<string, string[]>
   /** No parameter selects the row: the debugger's message tells it apart (0xD2). */
   byMessage?: true
+  /**
+   * Where Microsoft wrote the values without `0x` and all in decimal digits (0x139's fast-fail
+   * codes 0 to 39), their decimal reading: the coverage test accepts either.
+   */
+  decimal?: string[]
   /** What the row says of the other parameters: described, reserved, or the value 0. */
   cells?: Record<string, CellKind>
 }
@@ -147,13 +152,27 @@ const ROWS_BY_HAND: Record<string, RowFact[]> = {
   ],
 }
 
+/**
+ * Cells misplaced in Microsoft's tables, by code, table line and selecting value: 0xC4's 0x100A
+ * row has one cell too few, so its cause sits in the Parameter 4 column (an earlier revision of
+ * the page has that cell empty).
+ */
+const MISPLACED_CELLS: Record<string, string[]> = {
+  '0x000000C4@0x100a': ['4'],
+}
+
 function subtypeRows(entry: MsCode, table: Table): RowFact[] {
   const byHand = ROWS_BY_HAND[`${entry.code}@${table.line}`]
   if (byHand) return byHand
   return keyedRows(entry, table).map(({ fact, row }) => {
     const skip = [fact.parameter, ...Object.keys(fact.when ?? {}).map(Number)]
     const cells = rowCells(table, row, skip)
-    return cells ? { ...fact, cells } : fact
+    for (const value of fact.values) for (const index of MISPLACED_CELLS[`${entry.code}@${value}`] ?? []) delete cells?.[index]
+    const column = table.header.findIndex((header) => parameterOfHeader(header) === fact.parameter)
+    const raw = (row[column] ?? '').split(RE_SEPARATOR).map((part) => part.trim()).filter((part) => part !== '')
+    const decimal = raw.length > 0 && raw.every((part) => /^\d+$/.test(part)) ? raw.map((part) => `0x${Number.parseInt(part, 10).toString(16)}`) : undefined
+    const withDecimal = decimal && decimal.join() !== fact.values.join() ? { ...fact, decimal } : fact
+    return cells ? { ...withDecimal, cells } : withDecimal
   })
 }
 

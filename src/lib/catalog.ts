@@ -1,8 +1,22 @@
-import catalogData from '../../content/bugchecks.json' with { type: 'json' }
+// The bugcheck reference as the site reads it: every code of content/bugchecks/, loaded and
+// checked once per process. A broken file stops the build with `file:line: field: problem`.
+import { resolve } from 'node:path'
+import { indexReference, type BugcheckReference } from 'bugcheck-reference'
+import { loadReference } from 'bugcheck-reference/load'
 
 export { canonicalCode, codePath, codeSpellings, paddedCode, parseHexCode, spacedName } from './codes.ts'
 
-/** One documented bugcheck code, as the catalog (`content/bugchecks.json`) records it. */
+/**
+ * The reference folder. Astro, the contributor scripts and the tests all run at the project's
+ * root (a test's copy of the project is its own root), so it is found from there.
+ */
+export const REFERENCE_DIR = resolve(process.env['BUGCHECK_REFERENCE_DIR'] ?? 'content/bugchecks')
+
+/** Every documented code, in code order. */
+export const reference: readonly BugcheckReference[] = loadReference(REFERENCE_DIR, (file) => file.slice(resolve('.').length + 1))
+export const referenceIndex = indexReference(reference)
+
+/** One documented bugcheck code, as the catalog lists it. */
 export interface BugcheckEntry {
   /** Eight hex digits, e.g. `0x00000020`. */
   code: string
@@ -17,7 +31,19 @@ export interface BugcheckEntry {
   paramsSameAs?: string
 }
 
-export const catalog: readonly BugcheckEntry[] = catalogData as BugcheckEntry[]
+function toEntry(code: BugcheckReference): BugcheckEntry {
+  const entry: BugcheckEntry = {
+    code: `0x${code.number.toString(16).toUpperCase().padStart(8, '0')}`,
+    short: `0x${code.number.toString(16).toUpperCase()}`,
+    name: code.name,
+    learnUrl: code.learnUrl,
+    paramCount: code.parameterCount,
+  }
+  if (code.sameAs) entry.paramsSameAs = `0x${code.sameAs.slice(2).toUpperCase()}`
+  return entry
+}
+
+export const catalog: readonly BugcheckEntry[] = reference.map(toEntry)
 
 const byNumber = new Map(catalog.map((entry) => [Number.parseInt(entry.code.slice(2), 16), entry]))
 const byName = new Map(catalog.map((entry) => [entry.name, entry]))
@@ -34,3 +60,7 @@ export function numberOf(entry: BugcheckEntry): number {
   return Number.parseInt(entry.code.slice(2), 16)
 }
 
+/** A code's reference entry. */
+export function referenceOf(code: number): BugcheckReference | undefined {
+  return referenceIndex.get(code)
+}

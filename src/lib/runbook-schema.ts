@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import { bugcheckParametersSchema, bugcheckSubtypeSchema } from 'remark-windbg/parser'
+import { expandSubtype } from 'bugcheck-reference'
+import { docsFromFrontmatter, frontmatterParametersSchema, frontmatterSubtypesSchema } from 'bugcheck-reference/schema'
 import { canonicalCode, findByNumber, parseHexCode } from './catalog.ts'
 
 /**
@@ -32,7 +33,7 @@ export const bugcheckField = z.unknown().transform((value, ctx): string => {
     return z.NEVER
   }
   if (!findByNumber(code)) {
-    ctx.addIssue({ code: 'custom', message: `unknown bugcheck code ${value}: it is not in the catalog (content/bugchecks.json)` })
+    ctx.addIssue({ code: 'custom', message: `unknown bugcheck code ${value}: it has no file in content/bugchecks/` })
     return z.NEVER
   }
   return canonicalCode(code)
@@ -65,8 +66,10 @@ export function runbookFields(runbookSlugs: ReadonlySet<string>) {
       kind: z.enum(['runbook', 'page']).default('runbook'),
       bugcheck: bugcheckField.optional(),
       summary: z.string().trim().min(1, { error: 'must not be empty: one or two sentences' }).optional(),
-      parameters: bugcheckParametersSchema.default([]),
-      subtypes: z.array(bugcheckSubtypeSchema).default([]),
+      // The same entries as content/bugchecks/ files; they override the reference for this
+      // article's transcripts. Kept in the reference's compiled form.
+      parameters: frontmatterParametersSchema.default([]).transform((parameters) => docsFromFrontmatter(parameters, undefined).parameters),
+      subtypes: frontmatterSubtypesSchema.default([]).transform((subtypes) => subtypes.map(expandSubtype)),
       tags: z.array(z.string().trim().min(1)).default([]),
       related: z.array(relatedField(runbookSlugs)).default([]),
       updated: z.coerce.date({ error: 'expected a date such as 2024-05-01' }).optional(),

@@ -1,6 +1,6 @@
 import type { Code } from 'mdast'
 import type { Settings } from './options.ts'
-import { findBugchecks } from './parse/bugcheck.ts'
+import { findBugchecks } from 'bugcheck-reference'
 import { isTranscript } from './parse/transcript.ts'
 
 // Which fences the plugin renders, on its own so that tools (the contributor check, the importer)

@@ -1,3 +1,4 @@
+import { indexReference, type BugcheckReference, type ReferenceIndex } from 'bugcheck-reference'
 import type { VFile } from 'vfile'
 import type { CommandReference } from './data/commands.ts'
 import type { WindbgHighlighter } from './render/highlight.ts'
@@ -25,7 +26,17 @@ export interface Options {
    * @default true
    */
   detectUntagged?: boolean | null | undefined
-  /** The name of a bugcheck code (`0x20` → `KERNEL_APC_PENDING_DURING_EXIT`), for tooltips. */
+  /**
+   * The bugcheck reference: every code's name, summary, parameters and subtypes, for the tooltips
+   * of every transcript (`import { codes } from 'bugcheck-reference/data'`). An article's own
+   * frontmatter `parameters` and `subtypes` override it for that article's code.
+   * @default no reference: tooltips use the article's frontmatter and the debugger's own words
+   */
+  reference?: readonly BugcheckReference[] | null | undefined
+  /**
+   * The name of a bugcheck code (`0x20` → `KERNEL_APC_PENDING_DURING_EXIT`), for tooltips.
+   * @default the name in `reference`
+   */
   bugcheckName?: ((code: number) => string | undefined) | null | undefined
   /** The URL of a bugcheck code's page; codes in transcripts link to it. */
   bugcheckHref?: ((code: number) => string | undefined) | null | undefined
@@ -58,6 +69,7 @@ export interface Settings {
   languages: ReadonlySet<string>
   detectIn: ReadonlySet<string>
   detectUntagged: boolean
+  reference: ReferenceIndex | undefined
   bugcheckName: ((code: number) => string | undefined) | undefined
   bugcheckHref: ((code: number) => string | undefined) | undefined
   frontmatter: (file: VFile) => unknown
@@ -116,13 +128,19 @@ export function resolveOptions(options: Options | null | undefined): Settings {
   if (highlighter !== undefined && highlighter !== false && typeof highlighter !== 'function' && !(highlighter instanceof Promise)) {
     throw optionError('highlighter', 'a highlighter function, a promise of one, or false', highlighter)
   }
+  const reference = settings.reference ?? undefined
+  if (reference !== undefined && !Array.isArray(reference)) throw optionError('reference', 'an array of bugcheck reference entries', typeof reference)
+  const index = reference ? indexReference(reference) : undefined
+  const bugcheckName: ((code: number) => string | undefined) | undefined =
+    functionOption(settings, 'bugcheckName') ?? (index ? (code: number) => index.get(code)?.name : undefined)
   return {
     foldAbove,
+    reference: index,
     languages: languageSet(settings, 'languages', ['windbg', 'kd', 'cdb']),
     detectIn: languageSet(settings, 'detectIn', ['dbgcmd', 'console']),
     className: stringList(settings, 'className', []),
     detectUntagged,
-    bugcheckName: functionOption(settings, 'bugcheckName'),
+    bugcheckName,
     bugcheckHref: functionOption(settings, 'bugcheckHref'),
     frontmatter: functionOption(settings, 'frontmatter') ?? readFrontmatter,
     lookupCommand: functionOption(settings, 'lookupCommand'),

@@ -4,13 +4,13 @@ import type { Element } from 'hast'
 import type { VFile } from 'vfile'
 import { visit } from 'unist-util-visit'
 import { lookupCommand as builtInLookup } from './data/commands.ts'
-import { normaliseHex } from './parse/bugcheck.ts'
+import { normaliseHex } from 'bugcheck-reference'
+import { readFrontmatterDocs } from 'bugcheck-reference/schema'
 import { isWindbgFence } from './detect.ts'
 import { parseMeta } from './parse/meta.ts'
 import { plainHighlighter, sharedWindbgHighlighter, type WindbgHighlighter } from './render/highlight.ts'
 import { renderTranscript } from './render/transcript.ts'
 import { resolveOptions, type Options, type Settings } from './options.ts'
-import { readParameterDocs } from './schema.ts'
 
 /** `'0x20'`, `'0x00000020'` → 32; anything else (`none`, a number) → undefined. */
 function articleCode(frontmatter: unknown): number | undefined {
@@ -82,7 +82,7 @@ const remarkWindbg: Plugin<[(Options | null | undefined)?], Root> = function (op
     if (fences.length === 0) return
     const highlight = await getHighlighter()
     const frontmatter = settings.frontmatter(file)
-    const docs = readParameterDocs(frontmatter)
+    const docs = readFrontmatterDocs(frontmatter)
     const code = articleCode(frontmatter)
     const stepId = stepIdFactory()
     let rendered = 0
@@ -102,6 +102,7 @@ const remarkWindbg: Plugin<[(Options | null | undefined)?], Root> = function (op
           docs,
           ...(code === undefined ? {} : { articleCode: code }),
           ...(settings.bugcheckName ? { bugcheckName: settings.bugcheckName } : {}),
+          ...(settings.reference ? { reference: settings.reference } : {}),
           ...(settings.bugcheckHref ? { bugcheckHref: settings.bugcheckHref } : {}),
           lookupCommand,
         })

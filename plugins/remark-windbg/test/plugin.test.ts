@@ -12,9 +12,6 @@ describe('remarkWindbg', () => {
     const api = await import('../index.ts')
     expect(Object.keys(api).sort()).toEqual(
       [
-        'bugcheckParameterSchema',
-        'bugcheckParametersSchema',
-        'bugcheckSubtypeSchema',
         'createWindbgHighlighter',
         'decodeValue',
         'default',
@@ -29,11 +26,9 @@ describe('remarkWindbg', () => {
         'lookupCommand',
         'matchPrompt',
         'normaliseHex',
-        'parameterDecodings',
         'parseMeta',
         'parseTranscript',
         'plainHighlighter',
-        'readParameterDocs',
         'renderTranscript',
         'resolveOptions',
         'signedValue',

@@ -40,7 +40,7 @@ const EXAMPLES: Record<string, string> = {
   summary: 'write one or two sentences, e.g. summary: A driver returned from a system thread still holding a mutex.',
   updated: 'write the date of your last review, e.g. updated: 2024-05-01',
   parameters: 'each parameter needs a name and a description; see CONTRIBUTING.md, "Frontmatter"',
-  subtypes: 'each subtype needs arg1 (a quoted hex value) and meaning; see CONTRIBUTING.md, "Frontmatter"',
+  subtypes: 'each subtype needs value (a quoted hex value) and meaning; see CONTRIBUTING.md, "Frontmatter"',
   related: 'name a catalog code ("0x1e") or another runbook by its file name without .md',
   tags: 'a list of short words, e.g. tags: [apc, mutex]',
 }

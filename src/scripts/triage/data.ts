@@ -1,26 +1,19 @@
-// The triage page's data (`/triage/data.json`), fetched once as the page loads and never later,
-// so that nothing leaves the browser after a paste. Without it the page still decodes, with the
-// debugger's own parameter descriptions and without names or runbooks.
-import type { TriageData } from '../../lib/triage.ts'
+// The triage page's data: the bugcheck reference (`/api/bugchecks.json`), fetched once as the
+// page loads and never later, so that nothing about a paste leaves the browser. Without it the
+// page still decodes, with the debugger's own parameter descriptions and without names or runbooks.
+import { indexReference, isApiDocument, type ApiCode, type BugcheckReference, type ReferenceIndex, type RunbookLink } from 'bugcheck-reference'
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null
+export interface TriageReference {
+  index: ReferenceIndex
+  runbooks(entry: BugcheckReference): RunbookLink[]
 }
 
-function isTriageData(value: unknown): value is TriageData {
-  return (
-    isRecord(value) &&
-    isRecord(value['names']) &&
-    isRecord(value['sameAs']) &&
-    isRecord(value['codes'])
-  )
-}
-
-export async function fetchTriageData(url: string): Promise<TriageData | undefined> {
+export async function fetchTriageData(url: string): Promise<TriageReference | undefined> {
   try {
     const response = await fetch(url)
     const data: unknown = response.ok ? await response.json() : undefined
-    return isTriageData(data) ? data : undefined
+    if (!isApiDocument(data)) return undefined
+    return { index: indexReference(data.codes), runbooks: (entry) => (entry as ApiCode).runbooks ?? [] }
   } catch {
     return undefined
   }

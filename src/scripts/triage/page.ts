@@ -1,7 +1,7 @@
 // The triage page's behaviour: decode what is pasted, typed, opened or dropped, and what a shared
 // link's hash holds. Everything runs here; the only request is the page's data, made on load.
-import { splitLines } from 'remark-windbg/parser'
-import { triage } from '../../lib/triage.ts'
+import { splitLines } from 'bugcheck-reference'
+import { triage } from 'bugcheck-reference/triage'
 import { fetchTriageData } from './data.ts'
 import { renderBugcheck, renderResult, type RenderContext } from './render.ts'
 import { isShareHash, readShareHash } from './share.ts'
@@ -17,7 +17,7 @@ const clear = document.getElementById('triage-clear') as HTMLButtonElement
 const status = document.getElementById('triage-status') as HTMLElement
 const output = document.getElementById('triage-result') as HTMLElement
 
-const data = fetchTriageData(tool.dataset['source'] ?? '/triage/data.json')
+const data = fetchTriageData(tool.dataset['source'] ?? '/api/bugchecks.json')
 const pageUrl = location.origin + location.pathname
 const context: RenderContext = { data: undefined, pageUrl, announce }
 // Renders are asynchronous (they wait for the data once): only the latest may show.
@@ -57,7 +57,7 @@ async function decodeHash(): Promise<void> {
     return
   }
   output.replaceChildren(renderBugcheck(bugcheck, {}, [], context, { shared: true }))
-  const name = context.data?.names[bugcheck.hex]
+  const name = context.data?.index.get(bugcheck.code)?.name
   announce(`Shared result: bugcheck ${bugcheck.hex}${name ? ` ${name}` : ''}.`)
 }
 

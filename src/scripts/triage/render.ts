@@ -1,21 +1,22 @@
 // The triage result as DOM. Everything that comes from the paste goes in as text nodes
 // (`append(string)`, `textContent`), never as markup.
-import { normaliseHex } from 'remark-windbg/parser'
 import {
   clueDescriptions,
   formatDescriptions,
   knowledgeOf,
   readParameters,
+  subtypesOf,
   type DifferingValue,
   type FailureDetails,
-  type TriageData,
   type TriagedBugcheck,
   type TriageResult,
-} from '../../lib/triage.ts'
+} from 'bugcheck-reference/triage'
+import type { TriageReference } from './data.ts'
 import { shareHash } from './share.ts'
 
 export interface RenderContext {
-  data: TriageData | undefined
+  /** The reference, once loaded; undefined until then or where it could not be loaded. */
+  data: TriageReference | undefined
   /** The page's own URL without hash, the base of share links. */
   pageUrl: string
   /** Puts a short message in the page's live region. */
@@ -36,12 +37,16 @@ function h<K extends keyof HTMLElementTagNameMap>(
 }
 
 function codeName(context: RenderContext): (code: number) => string | undefined {
-  return (code) => context.data?.names[normaliseHex(code.toString(16))]
+  return (code) => context.data?.index.get(code)?.name
 }
 
 function titleOf(bugcheck: TriagedBugcheck, context: RenderContext): string {
-  const name = context.data?.names[bugcheck.hex]
+  const name = context.data?.index.get(bugcheck.code)?.name
   return name ? `${bugcheck.hex} ${name}` : bugcheck.hex
+}
+
+function knowledge(bugcheck: TriagedBugcheck, context: RenderContext) {
+  return knowledgeOf(context.data?.index, bugcheck.code, context.data?.runbooks)
 }
 
 function parameterTable(bugcheck: TriagedBugcheck, context: RenderContext, docs: Parameters<typeof readParameters>[1]): HTMLElement {
@@ -53,7 +58,8 @@ function parameterTable(bugcheck: TriagedBugcheck, context: RenderContext, docs:
     if (reading.name) meaning.append(h('strong', {}, reading.name), reading.description ? ': ' : '')
     if (reading.description) meaning.append(reading.description)
     if (!reading.name && !reading.description) meaning.append(h('span', { class: 'missing' }, 'No description'))
-    if (reading.subtype) meaning.append(h('span', { class: 'line subtype' }, reading.subtype))
+    if (reading.reserved && !reading.description) meaning.append('Reserved')
+    if (reading.subtype && reading.index !== 1) meaning.append(h('span', { class: 'line subtype' }, reading.subtype))
     const decoded = h('td', {}, reading.decoded.length > 0 ? reading.decoded.join('; ') : '—')
     if (reading.note) decoded.append(h('span', { class: 'line note' }, reading.note))
     return h('tr', { 'data-parameter': String(index) }, h('th', { scope: 'row' }, String(index)), h('td', {}, h('code', {}, reading.value)), meaning, decoded)
@@ -113,23 +119,36 @@ function differingNotes(differing: readonly DifferingValue[]): HTMLElement[] {
 }
 
 function runbookSection(bugcheck: TriagedBugcheck, context: RenderContext, heading: HTMLElement): HTMLElement[] {
-  const knowledge = knowledgeOf(context.data, bugcheck.hex)
+  const known = knowledge(bugcheck, context)
   if (!context.data) return [heading, h('p', {}, 'The list of runbooks could not be loaded; the catalog has it.')]
-  if (knowledge.runbooks.length === 0) {
-    const text = knowledge.name
+  if (known.runbooks.length === 0) {
+    const text = known.entry
       ? [`No runbook covers ${bugcheck.hex} yet. `, h('a', { href: `/contribute/?code=${bugcheck.hex}` }, `Write the first runbook for ${bugcheck.hex}`), '.']
       : [`${bugcheck.hex} is not in the catalog of documented bugcheck codes: check that the code was pasted whole.`]
     return [heading, h('p', {}, ...text)]
   }
-  const intro = knowledge.runbooksOf
-    ? [h('p', {}, `${bugcheck.hex} shares its parameters with ${knowledge.runbooksOf}; these runbooks are about ${knowledge.runbooksOf}:`)]
-    : []
+  const base = known.parametersOf
+  const ownRunbooks = known.entry && context.data.runbooks(known.entry).length > 0
+  const intro = base && !ownRunbooks ? [h('p', {}, `${bugcheck.hex} shares its parameters with ${base.code}; these runbooks are about ${base.code}:`)] : []
   const list = h(
     'ul',
     { class: 'triage-runbooks' },
-    ...knowledge.runbooks.map((runbook) => h('li', {}, h('a', { href: runbook.url }, runbook.title), h('span', { class: 'line' }, runbook.summary))),
+    ...known.runbooks.map((runbook) => h('li', {}, h('a', { href: runbook.url }, runbook.title), runbook.summary ? h('span', { class: 'line' }, runbook.summary) : undefined)),
   )
   return [heading, ...intro, list]
+}
+
+/** Where the meanings come from, said once under the table. */
+function sourceNote(bugcheck: TriagedBugcheck, context: RenderContext): HTMLElement {
+  const known = knowledge(bugcheck, context)
+  const documented = known.docs.parameters.length > 0 || known.docs.subtypes.length > 0
+  if (documented && known.entry) {
+    const page = known.parametersOf ?? known.entry
+    return h('p', { class: 'triage-source' }, 'Meanings from ', h('a', { href: page.url }, `the reference for ${page.code}`), ', written from Microsoft’s bug check documentation.')
+  }
+  if (bugcheck.descriptions.some(Boolean)) return h('p', { class: 'triage-source' }, 'Meanings as the debugger printed them: Microsoft’s reference does not describe these parameters.')
+  if (!context.data) return h('p', { class: 'triage-source' }, 'The reference could not be loaded: values are shown without their meanings.')
+  return h('p', { class: 'triage-source' }, known.entry ? 'Microsoft’s reference does not describe these parameters.' : 'This code is not in the reference.')
 }
 
 /** One bugcheck: code and name, parameters, failure details, runbooks, share link. */
@@ -141,29 +160,29 @@ export function renderBugcheck(
   options: { shared?: boolean; level?: 2 | 3 } = {},
 ): HTMLElement {
   const level = options.level ?? 2
-  const knowledge = knowledgeOf(context.data, bugcheck.hex)
+  const known = knowledge(bugcheck, context)
   const headingId = `triage-code-${bugcheck.hex}`
-  const title = knowledge.name ? [h('code', {}, bugcheck.hex), ` ${knowledge.name}`] : [h('code', {}, bugcheck.hex)]
-  const heading = h(level === 2 ? 'h2' : 'h3', { id: headingId, tabindex: '-1' }, knowledge.page ? h('a', { href: knowledge.page }, ...title) : h('span', {}, ...title))
+  const title = known.entry ? [h('code', {}, bugcheck.hex), ` ${known.entry.name}`] : [h('code', {}, bugcheck.hex)]
+  const heading = h(level === 2 ? 'h2' : 'h3', { id: headingId, tabindex: '-1' }, known.entry ? h('a', { href: known.entry.url }, ...title) : h('span', {}, ...title))
+  const cases = subtypesOf(bugcheck, known.docs)
   const subheading = (text: string) => h(level === 2 ? 'h3' : 'h4', {}, text)
   const formats = bugcheck.formats.map((format) => formatDescriptions[format].label)
   const about = options.shared
     ? 'A shared result: the link carries the code and parameter values only. Paste the debugger output for the module, bucket and stack.'
     : `Read from: ${formats.join(', ')}. Values decoded as a ${bugcheck.arch === 'x86' ? '32' : '64'}-bit target.`
-  const source = knowledge.docs
-    ? h('p', { class: 'triage-source' }, 'Meanings as documented in ', knowledge.docsFrom ? h('a', { href: knowledge.docsFrom.url }, knowledge.docsFrom.title) : 'a runbook', '.')
-    : bugcheck.descriptions.some(Boolean)
-      ? h('p', { class: 'triage-source' }, 'Meanings as the debugger printed them: no runbook documents these parameters yet.')
-      : h('p', { class: 'triage-source' }, knowledge.page ? 'No runbook documents these parameters yet: the code’s page links to Microsoft’s reference.' : 'No runbook documents these parameters.')
   const failure = detailsList(details)
   return h(
     'section',
     { class: 'triage-bugcheck', 'aria-labelledby': headingId },
     heading,
+    known.entry && h('p', { class: 'triage-summary' }, known.entry.summary),
+    ...cases.map((subtype) =>
+      h('p', { class: 'triage-subtype' }, h('strong', {}, `Case: parameter ${subtype.parameter} = ${bugcheck.parameters[subtype.parameter - 1]}`), ` ${subtype.meaning}`),
+    ),
     h('p', { class: 'triage-meta' }, about),
     ...differingNotes(differing),
-    parameterTable(bugcheck, context, knowledge.docs),
-    source,
+    parameterTable(bugcheck, context, known.docs),
+    sourceNote(bugcheck, context),
     failure && subheading('Failure details'),
     failure,
     ...runbookSection(bugcheck, context, subheading(`Runbooks for ${bugcheck.hex}`)),

@@ -1,8 +1,8 @@
 // A triage result as a URL hash: `#code=0x20&p=0,ffff,0,1`, plus `&arch=x86` for a 32-bit target.
 // Only the code and the four values are written, never any pasted text, and the hash never
 // reaches a server: browsers do not send it.
-import { normaliseHex } from 'remark-windbg/parser'
-import type { TriagedBugcheck } from '../../lib/triage.ts'
+import { normaliseHex } from 'bugcheck-reference'
+import type { TriagedBugcheck } from 'bugcheck-reference/triage'
 
 const RE_CODE = /^0x[0-9a-f]{1,8}$/
 const RE_VALUE = /^[0-9a-f]{0,16}$/

@@ -1,4 +1,7 @@
+import { splitLines } from 'bugcheck-reference'
 import { matchPrompt } from './prompt.ts'
+
+export { splitLines }
 
 /** One command typed at a debugger prompt and what the debugger printed in reply. */
 export interface TranscriptStep {
@@ -27,13 +30,6 @@ const RE_COMMENT = /^(.*?)\s*\$\$\s?(.*)$/
 // Write-ups often explain a command on its own line after a wide gap:
 // `kd> .bugcheck                 get the bug check data`. A gap of four spaces or a tab, then words.
 const RE_SPACED_NOTE = /^(\S.*?)(?: {4,}|\t+)([A-Za-z][\w'’,.()-]*(?: +[\w'’,.()/-]+)+)$/
-
-/** Splits text into lines on LF, CRLF or CR, dropping one final empty line left by a trailing newline. */
-export function splitLines(text: string): string[] {
-  const lines = text.split(/\r\n|\r|\n/)
-  if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop()
-  return lines
-}
 
 /** Separates a command from an author's note written after it on the same line. */
 export function splitCommandNote(typed: string): { command: string; note?: string } {

@@ -1,7 +1,7 @@
 import type { Element, ElementContent } from 'hast'
 import { el } from './element.ts'
 import type { CommandReference } from '../data/commands.ts'
-import type { ParameterReading } from '../decode/decode.ts'
+import type { ParameterReading } from 'bugcheck-reference'
 
 /**
  * Tooltips are plain markup: the body follows its trigger inside one wrapper, and the stylesheet
@@ -21,6 +21,7 @@ function readingBody(reading: ParameterReading): ElementContent[] {
   const body: ElementContent[] = [
     el('strong', reading.name ? `${reading.label} · ${reading.name}` : reading.label),
   ]
+  if (reading.reserved && reading.decoded.length === 0) body.push(el('span.wd-tip-line', 'Reserved in Microsoft’s reference.'))
   if (reading.subtype) body.push(el('span.wd-tip-line', reading.subtype))
   if (reading.description) body.push(el('span.wd-tip-line', reading.description))
   if (reading.decoded.length === 0) body.push(el('span.wd-tip-line.wd-tip-value', reading.value))
@@ -34,19 +35,22 @@ export function parameterTip(children: ElementContent[], reading: ParameterReadi
   return tooltip(el('button.wd-param', { type: 'button' }, children), id, readingBody(reading))
 }
 
-/** The bugcheck code: a link to its catalog page where there is one, with its name as tooltip. */
-export function codeTip(
-  children: ElementContent[],
-  code: number,
-  name: string | undefined,
-  href: string | undefined,
-  id: string,
-): Element {
+/** What the code's tooltip says: the code, its name and summary, and where its page is. */
+export interface CodeTipContent {
+  code: number
+  name?: string | undefined
+  summary?: string | undefined
+  href?: string | undefined
+}
+
+/** The bugcheck code: a link to its catalog page where there is one, with its name and summary as tooltip. */
+export function codeTip(children: ElementContent[], content: CodeTipContent, id: string): Element {
+  const { code, name, summary, href } = content
   const hex = `0x${code.toString(16).toUpperCase()}`
   const trigger = href ? el('a.wd-code', { href }, children) : el('button.wd-code', { type: 'button' }, children)
-  const body: ElementContent[] = [el('strong', `Bugcheck code ${hex}`)]
-  if (name) body.push(el('span.wd-tip-line', name))
-  if (href) body.push(el('span.wd-tip-line', 'Opens its page in the catalog.'))
+  const body: ElementContent[] = [el('strong', name ? `${hex} ${name}` : `Bugcheck code ${hex}`)]
+  if (summary) body.push(el('span.wd-tip-line', summary))
+  if (href) body.push(el('span.wd-tip-line.wd-tip-note', 'Opens its page in the catalog.'))
   return tooltip(trigger, id, body)
 }
 

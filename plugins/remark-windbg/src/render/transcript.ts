@@ -1,11 +1,22 @@
 import type { Element, ElementContent } from 'hast'
 import { el } from './element.ts'
 import type { CommandReference } from '../data/commands.ts'
-import { describeParameter, guessArchitecture, type ParameterReading } from '../decode/decode.ts'
-import { findParameterMarks, groupFindings, type BugcheckFinding, type ParameterMark } from '../parse/bugcheck.ts'
+import {
+  describeParameter,
+  findParameterMarks,
+  groupFindings,
+  guessArchitecture,
+  mergeDocs,
+  EMPTY_DOCS,
+  type BugcheckFinding,
+  type ParameterDocs,
+  type ParameterIndex,
+  type ParameterMark,
+  type ParameterReading,
+  type ReferenceIndex,
+} from 'bugcheck-reference'
 import type { TranscriptAnnotations } from '../parse/meta.ts'
 import { parseTranscriptLines, splitLines, type TranscriptStep } from '../parse/transcript.ts'
-import type { ParameterDocs } from '../schema.ts'
 import type { Token, WindbgHighlighter } from './highlight.ts'
 import { append, renderLine, sliceTokens, visibleText, type LineRange } from './line.ts'
 import { codeTip, commandHelp, parameterTip } from './tooltip.ts'
@@ -26,6 +37,8 @@ export interface RenderContext {
   docs: ParameterDocs
   /** The article's bugcheck code: its parameter docs apply to findings of this code only. */
   articleCode?: number
+  /** The bugcheck reference: documentation of every code. */
+  reference?: ReferenceIndex
   bugcheckName?: (code: number) => string | undefined
   bugcheckHref?: (code: number) => string | undefined
   lookupCommand?: (command: string) => CommandReference | undefined
@@ -43,6 +56,7 @@ class TranscriptRenderer {
   private tipCount = 0
   private readonly lineTokens: Token[][]
   private readonly rangesByLine = new Map<number, LineRange[]>()
+  private readonly docsByCode = new Map<number, ParameterDocs>()
   private readonly context: RenderContext
   private readonly lines: string[]
 
@@ -82,11 +96,12 @@ class TranscriptRenderer {
         const { code } = finding
         const name = this.context.bugcheckName?.(code)
         const href = this.context.bugcheckHref?.(code)
+        const summary = this.context.reference?.get(code)?.summary
         this.addRange(found.line, {
           start: found.start,
           end: found.end,
           kind: 'code',
-          wrap: (children) => codeTip(children, code, name, href, this.nextTipId()),
+          wrap: (children) => codeTip(children, { code, name, summary, href }, this.nextTipId()),
         })
         continue
       }
@@ -100,20 +115,27 @@ class TranscriptRenderer {
     }
   }
 
-  private readParameter(found: ParameterMark, finding: BugcheckFinding): ParameterReading {
-    const ownCode = finding.code === this.context.articleCode
-    const arg1 = finding.parameters[0]
-    const input: Parameters<typeof describeParameter>[0] = {
-      index: found.index,
-      text: found.text,
-      docs: ownCode ? this.context.docs : { parameters: [], subtypes: [] },
-      arch: guessArchitecture(finding.widths),
+  /** The reference's documentation of a code, with the article's on top for the article's own code. */
+  private docsOf(code: number): ParameterDocs {
+    let docs = this.docsByCode.get(code)
+    if (!docs) {
+      const reference = this.context.reference?.docs(code) ?? EMPTY_DOCS
+      docs = code === this.context.articleCode ? mergeDocs(reference, this.context.docs) : reference
+      this.docsByCode.set(code, docs)
     }
-    if (arg1) input.arg1 = arg1
-    const printed = found.description ?? finding.descriptions[found.index - 1]
-    if (printed) input.printedDescription = printed
-    if (this.context.bugcheckName) input.bugcheckName = this.context.bugcheckName
-    return describeParameter(input)
+    return docs
+  }
+
+  private readParameter(found: ParameterMark, finding: BugcheckFinding): ParameterReading {
+    return describeParameter({
+      index: found.index as ParameterIndex,
+      text: found.text,
+      parameters: finding.parameters,
+      docs: this.docsOf(finding.code),
+      printedDescription: found.description ?? (finding.descriptions[found.index - 1] || undefined),
+      arch: guessArchitecture(finding.widths),
+      bugcheckName: this.context.bugcheckName,
+    })
   }
 
   private collectMarkedPhrases(): void {

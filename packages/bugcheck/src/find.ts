@@ -1,4 +1,7 @@
-import { splitLines } from './transcript.ts'
+import { hexDigits, normaliseHex } from './hex.ts'
+import { splitLines } from './text.ts'
+
+export { normaliseHex }
 
 /** Where the debugger printed a bugcheck code or parameter, and in which of its formats. */
 export type ParameterFormat =
@@ -44,28 +47,21 @@ export interface BugcheckFinding {
 }
 
 const HEX = '[0-9a-fA-F]+(?:`[0-9a-fA-F]+)?'
+// What an author writes after a value: `BUGCHECK_P2: 2 (write access)`, `Value: 0x50 <--- here`,
+// `Bugcheck code 0000001e   // the code`. The value is read; the note is not.
+const NOTE = String.raw`(?:\s+(?:\(.*\)|<-+.*|-+>.*|\/\/.*|#.*|;.*|\[.*\]))?`
 const RE_TITLE = /^(\s*)([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+(?:_M)?) \(([0-9a-fA-F]{1,8})\)\s*$/
-const RE_ARG = new RegExp(`^(\\s*Arg([1-4]):\\s*)(${HEX})(?:,\\s*(.*))?\\s*$`)
-const RE_FIELD_CODE = /^(\s*BUGCHECK_CODE:\s*)((?:0x)?[0-9a-fA-F]{1,8})\s*$/
-const RE_FIELD_PARAM = new RegExp(`^(\\s*BUGCHECK_P([1-4]):\\s*)((?:0x)?${HEX})\\s*$`)
+const RE_ARG = new RegExp(`^(\\s*Arg([1-4]):\\s*)(${HEX})(?:,\\s*(.*)|\\s+(?:\\(.*\\)|<-+.*))?\\s*$`)
+const RE_FIELD_CODE = new RegExp(`^(\\s*BUGCHECK_CODE:\\s*)((?:0x)?[0-9a-fA-F]{1,8})${NOTE}\\s*$`)
+const RE_FIELD_PARAM = new RegExp(`^(\\s*BUGCHECK_P([1-4]):\\s*)((?:0x)?${HEX})${NOTE}\\s*$`)
 const RE_KEY_CODE = /^\s*Key\s*:\s*Bugcheck\.Code\.(?:LegacyAPI|KiBugCheckData|TargetModel)\s*$/
-const RE_VALUE = /^(\s*Value:\s*)((?:0x)?[0-9a-fA-F]{1,8})\s*$/
+const RE_VALUE = new RegExp(`^(\\s*Value:\\s*)((?:0x)?[0-9a-fA-F]{1,8})${NOTE}\\s*$`)
 const RE_DUMP_INFO = /^(\s*Bugcheck:\s+)((?:0x)?[0-9a-fA-F]{1,8})(\s+\()([^)]*)\)/
 const RE_BANNER = /^(\s*BugCheck\s+)((?:0x)?[0-9a-fA-F]{1,8})(,\s*\{)([^}]*)\}/
-const RE_DOT_CODE = /^(\s*Bugcheck code\s+)((?:0x)?[0-9a-fA-F]{1,8})\s*$/
-const RE_DOT_ARGS = /^(\s*Arguments\s+)((?:[0-9a-fA-F`]+\s*)+)$/
+const RE_DOT_CODE = new RegExp(`^(\\s*Bugcheck code\\s+)((?:0x)?[0-9a-fA-F]{1,8})${NOTE}\\s*$`)
+const RE_DOT_ARGS = new RegExp(`^(\\s*Arguments\\s+)([0-9a-fA-F\`]+(?:\\s+[0-9a-fA-F\`]+)*)${NOTE}\\s*$`)
 const RE_STOP = /^(\s*\*\*\*\s*STOP:\s*)(0x[0-9a-fA-F]{1,8})(\s*\()([^)]*)\)/
 const RE_LIST_VALUE = /(?:0x)?[0-9a-fA-F`]+/g
-
-/** `000000000000ffff` → `0xffff`; `fffff806``22c00000` → `0xfffff80622c00000`. */
-export function normaliseHex(text: string): string {
-  const digits = text.replace(/^0x/i, '').replace(/`/g, '').toLowerCase().replace(/^0+(?=.)/, '')
-  return `0x${digits}`
-}
-
-function hexDigits(text: string): number {
-  return text.replace(/^0x/i, '').replace(/`/g, '').length
-}
 
 /** Marks each value of a comma- or space-separated list (`0, FFFF, 0, 1`) starting at `offset`. */
 function listMarks(

@@ -1,22 +1,14 @@
-// Triage of pasted debugger output: which bugcheck it is, and what else `!analyze` said about the
-// failure. Plain functions over text, no DOM: the triage page runs them in the browser, the unit
-// tests in Node. Recognition is remark-windbg's own parser, so a value the transcripts mark is a
-// value triage finds. Import nothing here that brings data into the page's bundle (the catalog).
-import {
-  describeParameter,
-  findParameterMarks,
-  groupFindings,
-  guessArchitecture,
-  normaliseHex,
-  splitLines,
-  type Architecture,
-  type BugcheckFinding,
-  type ParameterDocs,
-  type ParameterFormat,
-  type ParameterMark,
-  type ParameterReading,
-} from 'remark-windbg/parser'
-import { codePath, parseHexCode } from './codes.ts'
+// Triage of debugger output: which bugcheck it is, what its parameters mean, and what else
+// `!analyze` said about the failure. Plain functions over text and the reference, no DOM and no
+// Node: the site's triage page runs them in the browser, the `bugcheck` command in Node. The
+// transcripts' tooltips read values with the same parser and decoder, so both always agree.
+import { describeParameter, guessArchitecture, type Architecture, type ParameterReading } from './decode.ts'
+import { findParameterMarks, groupFindings, type BugcheckFinding, type ParameterFormat, type ParameterMark } from './find.ts'
+import { normaliseHex } from './hex.ts'
+import { EMPTY_DOCS, type BugcheckReference, type BugcheckSubtype, type ParameterDocs, type ParameterIndex } from './model.ts'
+import { matchSubtypes } from './decode.ts'
+import type { ReferenceIndex } from './reference.ts'
+import { splitLines } from './text.ts'
 
 /** A bugcheck as triage reports it: the code, its four parameters and where they were read. */
 export interface TriagedBugcheck {
@@ -302,88 +294,73 @@ export function triage(text: string): TriageResult {
   }
 }
 
-/** What the site knows about a code, as the triage page's data (`/triage/data.json`) holds it. */
-export interface TriageData {
-  /** The name of every catalog code, by code as {@link TriagedBugcheck.hex} writes it. */
-  names: Record<string, string>
-  /** Variant codes that share another code's parameters (`0x1000007e` → `0x7e`). */
-  sameAs: Record<string, string>
-  /** Codes that have runbooks: the runbooks, and the parameter docs of the first that has them. */
-  codes: Record<string, CodeRunbooks>
+/** A runbook of the site, as the reference's consumers list them. */
+export interface RunbookLink {
+  title: string
+  /** The runbook's path on the site (`/runbooks/0x20-kmutex-not-released/`). */
+  url: string
+  summary?: string
 }
 
-export interface CodeRunbooks {
-  runbooks: { title: string; url: string; summary: string }[]
-  /** Index in `runbooks` of the runbook whose frontmatter documents the parameters. */
-  docsFrom?: number
-  docs?: ParameterDocs
-}
-
-/** What the page shows about one code, from {@link TriageData}. */
+/** What the reference says about a found code: its entry, its runbooks and its documentation. */
 export interface CodeKnowledge {
-  name?: string
-  /** The code's page, where the catalog has it. */
-  page?: string
-  runbooks: CodeRunbooks['runbooks']
-  /** The code the runbooks and parameter docs are about, where it is not the code itself. */
-  runbooksOf?: string
-  docs?: ParameterDocs
-  docsFrom?: { title: string; url: string }
+  entry?: BugcheckReference
+  /** The code whose parameters a variant shares (`0x7e` for `0x1000007e`), where it is another. */
+  parametersOf?: BugcheckReference
+  runbooks: RunbookLink[]
+  docs: ParameterDocs
 }
 
 /**
- * Looks a code up in the page's data. A variant code (`0x1000007e`) that has no runbook of its
- * own gets those of the code whose parameters it shares.
+ * Looks a code up in the reference. A variant code (`0x1000007e`) takes the parameters of its
+ * code, and that code's runbooks where it has none of its own.
  */
-export function knowledgeOf(data: TriageData | undefined, hex: string): CodeKnowledge {
-  const knowledge: CodeKnowledge = { runbooks: [] }
-  if (!data) return knowledge
-  const name = data.names[hex]
-  if (name !== undefined) {
-    knowledge.name = name
-    const code = parseHexCode(hex)
-    if (code !== undefined) knowledge.page = codePath(code)
+export function knowledgeOf(index: ReferenceIndex | undefined, code: number, runbooksOf: (entry: BugcheckReference) => RunbookLink[] = () => []): CodeKnowledge {
+  const entry = index?.get(code)
+  if (!index || !entry) return { runbooks: [], docs: EMPTY_DOCS }
+  const base = index.parametersOf(code)
+  const knowledge: CodeKnowledge = { entry, runbooks: runbooksOf(entry), docs: index.docs(code) }
+  if (base && base !== entry) {
+    knowledge.parametersOf = base
+    if (knowledge.runbooks.length === 0) knowledge.runbooks = runbooksOf(base)
   }
-  const base = data.sameAs[hex]
-  const own = data.codes[hex]
-  const entry = own ?? (base === undefined ? undefined : data.codes[base])
-  if (!entry) return knowledge
-  if (!own && base !== undefined) knowledge.runbooksOf = base
-  knowledge.runbooks = entry.runbooks
-  if (entry.docs) knowledge.docs = entry.docs
-  const from = entry.docsFrom === undefined ? undefined : entry.runbooks[entry.docsFrom]
-  if (from) knowledge.docsFrom = { title: from.title, url: from.url }
   return knowledge
 }
 
 /** One row of the parameter table: the value as found, and how it reads. */
 export interface ParameterRow {
   /** 1-4. */
-  index: number
+  index: ParameterIndex
   /** `undefined` where the output did not show this parameter. */
   reading?: ParameterReading
 }
 
-const NO_DOCS: ParameterDocs = { parameters: [], subtypes: [] }
-
 /**
- * Reads the four parameters with the transcripts' decoder: the runbook's parameter docs where
- * there are some, else the descriptions the debugger printed.
+ * Reads the four parameters with the transcripts' decoder: the reference's documentation, and the
+ * debugger's own descriptions where the reference has none.
  */
 export function readParameters(
   bugcheck: TriagedBugcheck,
   docs: ParameterDocs | undefined,
   bugcheckName?: (code: number) => string | undefined,
 ): ParameterRow[] {
-  const arg1 = bugcheck.parameters[0]
-  return [1, 2, 3, 4].map((index) => {
+  return ([1, 2, 3, 4] as const).map((index) => {
     const text = bugcheck.parameters[index - 1] ?? ''
     if (text === '') return { index }
-    const input: Parameters<typeof describeParameter>[0] = { index, text, docs: docs ?? NO_DOCS, arch: bugcheck.arch }
-    if (arg1) input.arg1 = arg1
-    const printed = bugcheck.descriptions[index - 1]
-    if (printed) input.printedDescription = printed
-    if (bugcheckName) input.bugcheckName = bugcheckName
-    return { index, reading: describeParameter(input) }
+    const reading = describeParameter({
+      index,
+      text,
+      parameters: bugcheck.parameters,
+      docs: docs ?? EMPTY_DOCS,
+      printedDescription: bugcheck.descriptions[index - 1] || undefined,
+      arch: bugcheck.arch,
+      bugcheckName,
+    })
+    return { index, reading }
   })
+}
+
+/** The cases of the reference that apply to the bugcheck's values, most specific first. */
+export function subtypesOf(bugcheck: TriagedBugcheck, docs: ParameterDocs): BugcheckSubtype[] {
+  return matchSubtypes(docs, bugcheck.parameters)
 }
