@@ -1,8 +1,8 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { canonicalCode, findByNumber } from '../../src/lib/catalog.ts'
-import { paramCountOf, readCode } from './codes.ts'
-import { frontmatterYaml, isoDay, PARAMETER_PLACEHOLDER, placeholderSummary, skeletonBody } from './scaffold.ts'
+import { canonicalCode } from '../../src/lib/catalog.ts'
+import { readCode } from './codes.ts'
+import { frontmatterYaml, isoDay, placeholderSummary, skeletonBody } from './scaffold.ts'
 import { isCleanSlug, kebab } from './slug.ts'
 
 export interface NewOptions {
@@ -31,13 +31,13 @@ export function existingRunbook(dir: string, slug: string): string | undefined {
 
 /** The text of a new runbook: frontmatter from the catalog, and the sections to write. */
 export function scaffoldRunbook(code: number | undefined, title: string, today: Date): string {
-  const entry = code === undefined ? undefined : findByNumber(code)
-  const count = entry ? (paramCountOf(entry) ?? 0) : 0
+  // The parameters are the reference's (content/bugchecks/): a runbook adds `parameters` only to
+  // say more than it does about this case.
   const frontmatter = frontmatterYaml({
     title,
     bugcheck: code === undefined ? 'none' : canonicalCode(code),
     summary: placeholderSummary(code),
-    parameters: Array.from({ length: count }, (_, index) => ({ name: `Parameter ${index + 1}`, description: PARAMETER_PLACEHOLDER })),
+    parameters: [],
     tags: [],
     related: [],
     updated: isoDay(today),

@@ -58,34 +58,30 @@ describe('npm run import on the seed write-up', () => {
     expect(result.status, result.output).toBe(0)
     expect(readdirSync(out)).toEqual([basename(target)])
     expect(result.stdout).toMatch(/bugcheck {3}0x20 KERNEL_APC_PENDING_DURING_EXIT, from the !di Bugcheck: line at line 187; the !analyze title line at line 202/)
-    expect(result.stdout).toMatch(/could not:\n {4}parameter 4: !analyze printed Arg4 without a description/)
+    expect(result.stdout).toMatch(/parameters none written: content\/bugchecks\/0x20\.yaml documents them/)
     expect(result.stdout).toMatch(/npm run check: 0 errors/)
   })
 
   const output = readFileSync(target, 'utf8')
 
-  it('passes the check unchanged: no errors, one warning for the undescribed Arg4', () => {
+  it('passes the check unchanged: no errors and no warnings', () => {
     const findings = checkFile(target, out)
     expect(errors(findings)).toEqual([])
-    expect(findings.filter((finding) => finding.severity === 'warning').map((finding) => finding.message)).toEqual(['parameter 4 is not documented yet'])
+    expect(findings.filter((finding) => finding.severity === 'warning')).toEqual([])
   })
 
   it('keeps every line of the write-up', () => {
     expectEveryLineKept(input, output)
   })
 
-  it('has bugcheck "0x20" and the four parameters of the Arg lines', () => {
+  it('has bugcheck "0x20", and leaves the parameters to the reference', () => {
     expect(output).toContain('bugcheck: "0x20"\n')
     const data = frontmatterOf(output)
     expect(data.bugcheck).toBe('0x20')
     expect(data.title).toBe('KERNEL_APC_PENDING_DURING_EXIT (0x20)')
     expect(data.summary).toMatch(/^The KERNEL_APC_PENDING_DURING_EXIT bug check has a value of 0x00000020\. This indicates/)
-    expect(data.parameters.map(({ name, description, decode }) => ({ name, description, decode }))).toEqual([
-      { name: 'Address of the APC found pending', description: 'The address of the APC found pending during exit.', decode: 'pointer' },
-      { name: "Thread's APC disable count", description: "The thread's APC disable count", decode: undefined },
-      { name: 'Current IRQL', description: 'The current IRQL', decode: 'irql' },
-      { name: 'Parameter 4', description: 'Not documented yet: !analyze prints no description for this parameter.', decode: undefined },
-    ])
+    // The reference documents 0x20's parameters: the debugger's words would only override it.
+    expect(data.parameters).toEqual([])
   })
 
   it('tags the transcripts windbg, keeps the C fence c and tags the sc.exe fences cmd', () => {
@@ -118,9 +114,9 @@ describe('npm run import on synthetic write-ups', () => {
     const data = frontmatterOf(result.text)
     expect(data.bugcheck).toBe('0x9f')
     expect(data.title).toBe('A USB keyboard that kept a power IRP')
-    expect(data.parameters).toHaveLength(4)
+    expect(data.parameters).toEqual([])
     expect(result.inferred.join('\n')).toMatch(/the dump banner at line 18/)
-    expect(result.missing).toContain('parameter 2: no Arg2 line in the transcripts')
+    expect(result.inferred).toContain('parameters none written: content/bugchecks/0x9f.yaml documents them')
     expect(result.missing).toContain('fence at line 36: language unclear, left untagged')
     expect(fencesOf(result.text).map((fence) => fence.lang)).toEqual(['windbg', 'windbg', null])
     expectEveryLineKept(input, result.text)
@@ -166,8 +162,7 @@ describe('npm run import on synthetic write-ups', () => {
     const result = importWriteup(input, { baseName: 'notes', title: 'Given title', slug: 'given-slug', code: 0x9f, today })
     expect(result.slug).toBe('given-slug')
     const data = frontmatterOf(result.text)
-    expect(data).toMatchObject({ title: 'Given title', bugcheck: '0x9f', tags: ['hang'] })
-    expect(data.parameters).toHaveLength(4)
+    expect(data).toMatchObject({ title: 'Given title', bugcheck: '0x9f', tags: ['hang'], parameters: [] })
     expect(splitArticle(result.text).body).toBe('Some notes without a transcript, long enough to be a summary of the case.\n')
   })
 

@@ -3,7 +3,8 @@
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { realFences } from '../../plugins/remark-windbg/test/helpers.ts'
-import { readParameters, triage, triageKinds, type TriageResult } from '../../src/lib/triage.ts'
+import { readParameters, triage, triageKinds, type TriageResult } from 'bugcheck-reference/triage'
+import { referenceIndex } from '../../src/lib/catalog.ts'
 import { readShareHash, shareHash } from '../../src/scripts/triage/share.ts'
 
 const RUNS = 400
@@ -68,6 +69,8 @@ function checkResult(text: string, result: TriageResult): void {
     for (const value of bugcheck.parameters) expect(value).toMatch(/^(?:|0x[0-9a-f]+)$/)
     expect(bugcheck.hex).toBe(`0x${bugcheck.code.toString(16)}`)
     expect(readParameters(bugcheck, undefined)).toHaveLength(4)
+    // With the reference, whatever the values: every reading is well formed.
+    for (const row of readParameters(bugcheck, referenceIndex.docs(bugcheck.code))) if (row.reading) expect(row.reading.decoded.every((phrase) => typeof phrase === 'string' && phrase !== '')).toBe(true)
     const hash = shareHash(bugcheck)
     if (hash !== undefined) expect(readShareHash(hash)).toMatchObject({ code: bugcheck.code, parameters: bugcheck.parameters })
   }

@@ -1,19 +1,20 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, test } from 'vitest'
 import { parse as parseYaml } from 'yaml'
-import { findParameterMarks, normaliseHex, readParameterDocs, splitLines, type ParameterFormat } from 'remark-windbg/parser'
+import { findParameterMarks, indexReference, normaliseHex, splitLines, type BugcheckReference, type ParameterFormat } from 'bugcheck-reference'
+import { readFrontmatterDocs } from 'bugcheck-reference/schema'
 import { realFences, REAL_DIR } from '../../plugins/remark-windbg/test/helpers.ts'
-import { catalog, canonicalCode, numberOf } from '../../src/lib/catalog.ts'
+import { catalog, canonicalCode, numberOf, reference, referenceIndex } from '../../src/lib/catalog.ts'
 import {
   formatDescriptions,
   knowledgeOf,
   readParameters,
+  subtypesOf,
   triage,
-  type TriageData,
   type TriagedBugcheck,
   type TriageResult,
-} from '../../src/lib/triage.ts'
-import { isShareHash, readShareHash, shareHash } from '../../src/scripts/triage/share.ts'
+} from 'bugcheck-reference/triage'
+import { isShareHash, readDecodeQuery, readShareHash, shareHash } from '../../src/scripts/triage/share.ts'
 
 const fences = realFences()
 
@@ -31,7 +32,7 @@ function found(result: TriageResult): Extract<TriageResult, { kind: 'found' }> {
 
 const seedAnalyze = realFence('seed-0x20.md', '4: kd> !analyze -v')
 const seedDi = realFence('seed-0x20.md', '4: kd> !di')
-const runbookDocs = readParameterDocs(
+const runbookDocs = readFrontmatterDocs(
   parseYaml(/^---\n([\s\S]*?)\n---/.exec(readFileSync('content/runbooks/0x20-kmutex-not-released.md', 'utf8'))?.[1] ?? ''),
 )
 
@@ -266,31 +267,63 @@ describe('parameter reading', () => {
   })
 })
 
-describe('the page data', () => {
-  // Synthetic data in the shape /triage/data.json has.
-  const data: TriageData = {
-    names: { '0x20': 'KERNEL_APC_PENDING_DURING_EXIT', '0x7e': 'SYSTEM_THREAD_EXCEPTION_NOT_HANDLED', '0x1000007e': 'SYSTEM_THREAD_EXCEPTION_NOT_HANDLED_M' },
-    sameAs: { '0x1000007e': '0x7e' },
-    codes: {
-      '0x20': { runbooks: [{ title: 'synthetic a', url: '/runbooks/a/', summary: 's' }, { title: 'synthetic b', url: '/runbooks/b/', summary: 's' }], docsFrom: 1, docs: runbookDocs },
-      '0x7e': { runbooks: [{ title: 'synthetic c', url: '/runbooks/c/', summary: 's' }] },
-    },
-  }
-
-  test('a code with runbooks: name, page, runbooks, and which runbook documents the parameters', () => {
-    const knowledge = knowledgeOf(data, '0x20')
-    expect(knowledge).toMatchObject({ name: 'KERNEL_APC_PENDING_DURING_EXIT', page: '/bugchecks/0x20/', docs: runbookDocs })
-    expect(knowledge.runbooks).toHaveLength(2)
-    expect(knowledge.docsFrom).toEqual({ title: 'synthetic b', url: '/runbooks/b/' })
+describe('the reference, for any code', () => {
+  test('bare BUGCHECK_Pn lines of a code without a runbook: names, meanings, decoded values and the case', () => {
+    // Synthetic: the field lines `!analyze` prints, for 0x133 with parameter 1 = 0 (a single DPC).
+    const result = found(triage('BUGCHECK_CODE:  133\nBUGCHECK_P1: 0\nBUGCHECK_P2: 501\nBUGCHECK_P3: 500\nBUGCHECK_P4: fffff80170efb320'))
+    const docs = referenceIndex.docs(0x133)
+    const rows = readParameters(result.bugcheck, docs)
+    expect(rows.every((row) => row.reading?.name)).toBe(true)
+    expect(rows.map((row) => row.reading?.description).every(Boolean)).toBe(true)
+    expect(subtypesOf(result.bugcheck, docs).map((subtype) => subtype.value)).toEqual(['0x0'])
+    expect(rows[1]?.reading?.decoded.join(' ')).toMatch(/1281 clock ticks/)
+    expect(rows[3]?.reading?.decoded).toContain('kernel-mode address')
   })
 
-  test("a variant code gets the runbooks of the code whose parameters it shares", () => {
-    expect(knowledgeOf(data, '0x1000007e')).toMatchObject({ name: 'SYSTEM_THREAD_EXCEPTION_NOT_HANDLED_M', runbooksOf: '0x7e', runbooks: [{ title: 'synthetic c' }] })
+  test('0x9F from a real dump banner: the case of parameter 1 = 0x3 names parameters 2 to 4', () => {
+    const banner = found(triage('BugCheck 9F, {3, ffffe000f38c06a0, fffff803c596cad0, ffffe000f46a1010}')).bugcheck
+    const rows = readParameters(banner, referenceIndex.docs(0x9f))
+    expect(rows[0]?.reading?.subtype).toMatch(/power IRP/)
+    expect(rows.slice(1).map((row) => row.reading?.name)).toEqual(['Physical device object', 'Triage block', 'Blocked IRP'])
+    expect(rows[2]?.reading?.subtype).toMatch(/^Parameter 1 = 0x3: /)
   })
 
-  test('an unknown code, and no data at all', () => {
-    expect(knowledgeOf(data, '0x12345')).toEqual({ runbooks: [] })
-    expect(knowledgeOf(undefined, '0x20')).toEqual({ runbooks: [] })
+  test('an undocumented value of a selecting parameter says so', () => {
+    const odd = found(triage('BugCheck 9F, {77, 0, 0, 0}')).bugcheck
+    expect(readParameters(odd, referenceIndex.docs(0x9f))[0]?.reading?.decoded).toContain('not a documented value')
+  })
+
+  const runbooks = (entry: BugcheckReference) =>
+    entry.code === '0x20'
+      ? [{ title: 'synthetic a', url: '/runbooks/a/' }]
+      : entry.code === '0x7e'
+        ? [{ title: 'synthetic c', url: '/runbooks/c/' }]
+        : []
+
+  test('a code: its entry, runbooks and documentation', () => {
+    const knowledge = knowledgeOf(referenceIndex, 0x20, runbooks)
+    expect(knowledge.entry?.name).toBe('KERNEL_APC_PENDING_DURING_EXIT')
+    expect(knowledge.entry?.url).toBe('/bugchecks/0x20/')
+    expect(knowledge.runbooks).toEqual([{ title: 'synthetic a', url: '/runbooks/a/' }])
+    expect(knowledge.docs.parameters.map((parameter) => parameter.index)).toEqual([1, 2, 3, 4])
+  })
+
+  test('a variant code gets the parameters and runbooks of the code it shares them with', () => {
+    const knowledge = knowledgeOf(referenceIndex, 0x1000007e, runbooks)
+    expect(knowledge.entry?.name).toBe('SYSTEM_THREAD_EXCEPTION_NOT_HANDLED_M')
+    expect(knowledge.parametersOf?.code).toBe('0x7e')
+    expect(knowledge.runbooks).toEqual([{ title: 'synthetic c', url: '/runbooks/c/' }])
+    expect(knowledge.docs.parameters[0]?.decode).toBe('ntstatus')
+  })
+
+  test('an unknown code, and no reference at all', () => {
+    expect(knowledgeOf(referenceIndex, 0x12345)).toEqual({ runbooks: [], docs: { parameters: [], subtypes: [] } })
+    expect(knowledgeOf(undefined, 0x20)).toEqual({ runbooks: [], docs: { parameters: [], subtypes: [] } })
+  })
+
+  test('an index of the published JSON reads the same as the loaded reference', () => {
+    const republished = indexReference(JSON.parse(JSON.stringify(reference)) as BugcheckReference[])
+    expect(republished.docs(0xc4)).toEqual(referenceIndex.docs(0xc4))
   })
 
   test('the page writes codes as the catalog does, so a found code finds its entry', () => {
@@ -317,6 +350,13 @@ describe('share links', () => {
     const back = readShareHash(hash ?? '') as TriagedBugcheck
     expect(back).toMatchObject({ code: 0x20, hex: '0x20', parameters: seed.parameters, arch: 'x64' })
     expect(readParameters(back, runbookDocs)[1]?.reading?.decoded).toEqual(['-1 as a signed 16-bit value'])
+  })
+
+  test("the code page's decode form: a query of the code and the values typed", () => {
+    expect(readDecodeQuery('?code=0x9f&p1=3&p2=ffffe000f38c06a0&p3=&p4=0x0')).toMatchObject({ code: 0x9f, parameters: ['0x3', '0xffffe000f38c06a0', '', '0x0'], arch: 'x64' })
+    expect(readDecodeQuery('?code=0x20&p2=ffff&arch=x86')).toMatchObject({ parameters: ['', '0xffff', '', ''], arch: 'x86' })
+    expect(readDecodeQuery('?code=0x20&p1=not-hex')).toBeUndefined()
+    expect(readDecodeQuery('?q=0x20')).toBeUndefined()
   })
 
   test('keep a 32-bit target and missing values', () => {

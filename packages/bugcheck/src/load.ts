@@ -6,7 +6,7 @@ import { basename, join } from 'node:path'
 import { isNode, LineCounter, parseDocument } from 'yaml'
 import type { z } from 'zod'
 import { compileReference, shortCode, type BugcheckReference } from './model.ts'
-import { referenceFileSchema, type ReferenceFile } from './schema.ts'
+import { flattenIssues, referenceFileSchema, type ReferenceFile } from './schema.ts'
 
 /** One problem in one reference file. */
 export interface ReferenceProblem {
@@ -56,7 +56,7 @@ export function parseReferenceFile(file: string, text: string): ParsedReferenceF
     }
   }
   const result = referenceFileSchema.safeParse(document.toJS())
-  if (!result.success) return { file, problems: result.error.issues.flatMap(unwrapUnion).map((issue) => problemOf(file, issue, document, lineAt)) }
+  if (!result.success) return { file, problems: flattenIssues(result.error.issues).map((issue) => problemOf(file, issue, document, lineAt)) }
   const problems: ReferenceProblem[] = []
   const expected = referenceFileName(result.data.code)
   if (basename(file) !== expected) {
@@ -72,19 +72,6 @@ function nodeOffset(document: ReturnType<typeof parseDocument>, path: readonly P
     if (isNode(node) && node.range) return node.range[0]
   }
   return undefined
-}
-
-/**
- * A value that fits no branch of a union (`reserved`, or a parameter in full) is reported by the
- * branch it came closest to: the one whose problems lie deepest inside the value, so that a typo
- * in `decode` says so instead of "expected reserved or a parameter".
- */
-function unwrapUnion(issue: z.core.$ZodIssue): z.core.$ZodIssue[] {
-  if (issue.code !== 'invalid_union' || issue.errors.length === 0) return [issue]
-  const depth = (issues: z.core.$ZodIssue[]) => Math.max(...issues.map((inner) => inner.path.length))
-  const best = [...issue.errors].sort((a, b) => depth(b) - depth(a))[0] ?? []
-  if (depth(best) === 0) return [issue]
-  return best.flatMap((inner) => unwrapUnion({ ...inner, path: [...issue.path, ...inner.path] } as z.core.$ZodIssue))
 }
 
 function problemOf(

@@ -257,3 +257,21 @@ export const referenceFileSchema = z
 
 export type ReferenceFileInput = z.input<typeof referenceFileSchema>
 export type ReferenceFile = z.output<typeof referenceFileSchema>
+
+/**
+ * A value that fits no branch of a union (`reserved`, or a parameter in full) is reported by the
+ * branch it came closest to: the one whose problems lie deepest inside the value, so that a typo
+ * in `decode` says so instead of "expected reserved or a parameter".
+ */
+function unwrapUnion(issue: z.core.$ZodIssue): z.core.$ZodIssue[] {
+  if (issue.code !== 'invalid_union' || issue.errors.length === 0) return [issue]
+  const depth = (issues: z.core.$ZodIssue[]) => Math.max(...issues.map((inner) => inner.path.length))
+  const best = [...issue.errors].sort((a, b) => depth(b) - depth(a))[0] ?? []
+  if (depth(best) === 0) return [issue]
+  return best.flatMap((inner) => unwrapUnion({ ...inner, path: [...issue.path, ...inner.path] } as z.core.$ZodIssue))
+}
+
+/** Every issue of a failed parse, unions resolved to the branch that came closest. */
+export function flattenIssues(issues: readonly z.core.$ZodIssue[]): z.core.$ZodIssue[] {
+  return issues.flatMap(unwrapUnion)
+}

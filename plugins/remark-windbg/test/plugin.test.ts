@@ -31,7 +31,6 @@ describe('remarkWindbg', () => {
         'plainHighlighter',
         'renderTranscript',
         'resolveOptions',
-        'signedValue',
         'splitLines',
         'windbgLanguage',
       ].sort(),

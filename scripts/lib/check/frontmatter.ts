@@ -1,5 +1,6 @@
 import { docsSchema } from '@astrojs/starlight/schema'
 import { z } from 'zod'
+import { flattenIssues } from 'bugcheck-reference/schema'
 import { runbookFields } from '../../../src/lib/runbook-schema.ts'
 import { visit as visitYaml, type YAMLError } from 'yaml'
 import { fieldLine, yamlLine, type Article } from './article.ts'
@@ -71,7 +72,7 @@ export function checkFrontmatter(article: Article, context: CheckContext): Findi
   const findings: Finding[] = []
   const result = schemaFor(context.runbookSlugs).safeParse(contents)
   if (!result.success) {
-    for (const issue of result.error.issues) {
+    for (const issue of flattenIssues(result.error.issues)) {
       const name = fieldName(issue.path)
       findings.push({ ...base, line: fieldLine(article, issue.path), message: `${name || 'frontmatter'}: ${issue.message}`, fix: fixFor(issue.path) })
     }

@@ -1,5 +1,5 @@
 import { parse as parseYaml } from 'yaml'
-import { canonicalCode, findByNumber } from '../../../src/lib/catalog.ts'
+import { canonicalCode, findByNumber, referenceIndex } from '../../../src/lib/catalog.ts'
 import { describeCode, paramCountOf } from '../codes.ts'
 import { isDebuggerOutput, rendersAsTranscript } from '../fences.ts'
 import { guessLanguage } from '../languages.ts'
@@ -78,7 +78,12 @@ export function importWriteup(source: string, options: ImportOptions): ImportRes
   }
 
   let parameters: ParameterEntry[] = []
-  if (code !== undefined && found?.code === code) {
+  const reference = code === undefined ? undefined : referenceIndex.docs(code)
+  if (reference && (reference.parameters.length > 0 || reference.subtypes.length > 0)) {
+    // The reference explains every transcript's parameters already; the debugger's words would
+    // only override it with less.
+    inferred.push(`parameters none written: content/bugchecks/${canonicalCode(code as number)}.yaml documents them`)
+  } else if (code !== undefined && found?.code === code) {
     parameters = found.parameters
     const fromArgs = parameters.length - found.gaps.filter((gap) => gap.startsWith('parameter ')).length
     if (parameters.length > 0) {

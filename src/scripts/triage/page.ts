@@ -4,7 +4,7 @@ import { splitLines } from 'bugcheck-reference'
 import { triage } from 'bugcheck-reference/triage'
 import { fetchTriageData } from './data.ts'
 import { renderBugcheck, renderResult, type RenderContext } from './render.ts'
-import { isShareHash, readShareHash } from './share.ts'
+import { isShareHash, readDecodeQuery, readShareHash } from './share.ts'
 
 // Larger files are no debugger output a person pastes, and would make the text area crawl.
 const MAX_FILE_BYTES = 5 * 1024 * 1024
@@ -108,7 +108,22 @@ input.addEventListener('drop', (event) => {
 })
 window.addEventListener('hashchange', () => void decodeHash())
 
+/** Values sent by a code page's decode form (`?code=0x9f&p1=3`): decoded as a shared result is. */
+async function decodeQuery(): Promise<void> {
+  const bugcheck = readDecodeQuery(location.search)
+  const ticket = await ready()
+  if (ticket !== latest) return
+  if (!bugcheck) {
+    announce('The values in this address are not hex values: go back and check them.')
+    return
+  }
+  output.replaceChildren(renderBugcheck(bugcheck, {}, [], context, { shared: true }))
+  const name = context.data?.index.get(bugcheck.code)?.name
+  announce(`Decoded values for bugcheck ${bugcheck.hex}${name ? ` ${name}` : ''}.`)
+}
+
 tool.hidden = false
 if (isShareHash(location.hash)) void decodeHash()
+else if (new URLSearchParams(location.search).has('code')) void decodeQuery()
 else if (input.value) void decodePaste() // text the browser restored on back/forward
 else void ready()

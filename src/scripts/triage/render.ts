@@ -168,7 +168,7 @@ export function renderBugcheck(
   const subheading = (text: string) => h(level === 2 ? 'h3' : 'h4', {}, text)
   const formats = bugcheck.formats.map((format) => formatDescriptions[format].label)
   const about = options.shared
-    ? 'A shared result: the link carries the code and parameter values only. Paste the debugger output for the module, bucket and stack.'
+    ? 'Values from a link: it carries the code and the parameter values only. Paste the debugger output for the module, bucket and stack.'
     : `Read from: ${formats.join(', ')}. Values decoded as a ${bugcheck.arch === 'x86' ? '32' : '64'}-bit target.`
   const failure = detailsList(details)
   return h(

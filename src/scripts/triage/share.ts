@@ -42,3 +42,20 @@ export function readShareHash(hash: string): TriagedBugcheck | undefined {
     formats: [],
   }
 }
+
+/**
+ * The code page's decode form submits `?code=0x9f&p1=3&p2=…&arch=x86` here: the same result as a
+ * share link. Values are read as typed (`0x3`, `3`, `fffff806``22c00000`); undefined for anything
+ * that is not such a query.
+ */
+export function readDecodeQuery(search: string): TriagedBugcheck | undefined {
+  const fields = new URLSearchParams(search)
+  const code = fields.get('code')
+  if (!code) return undefined
+  const values = [1, 2, 3, 4].map((index) => {
+    const value = (fields.get(`p${index}`) ?? '').trim().replace(/`/g, '')
+    return value === '' ? '' : normaliseHex(value).slice(2)
+  })
+  const arch = fields.get('arch') === 'x86' ? '&arch=x86' : ''
+  return readShareHash(`#code=${normaliseHex(code)}&p=${values.join(',')}${arch}`)
+}
