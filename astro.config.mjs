@@ -3,7 +3,7 @@ import { defineConfig } from 'astro/config'
 import starlight from '@astrojs/starlight'
 import { unified } from '@astrojs/markdown-remark'
 import remarkWindbg, { windbgLanguage } from 'remark-windbg'
-import { codePath, findByNumber } from './src/lib/catalog.ts'
+import { codePath, findByNumber, reference } from './src/lib/catalog.ts'
 import { codeRedirects } from './src/integrations/code-redirects.ts'
 import { remarkSingleH1 } from './src/lib/remark-single-h1.ts'
 import { windbgAssets } from './src/integrations/windbg-assets.ts'
@@ -16,7 +16,8 @@ const transcriptsOn = process.env['WINDBG_TRANSCRIPTS'] !== 'off'
 
 /** @type {import('remark-windbg').Options} */
 const windbgOptions = {
-  bugcheckName: (code) => findByNumber(code)?.name,
+  // Every code's parameters, subtypes and summary: transcripts explain any code, no frontmatter needed.
+  reference,
   bugcheckHref: (code) => (findByNumber(code) ? codePath(code) : undefined),
   frontmatter: (file) => /** @type {{ astro?: { frontmatter?: unknown } }} */ (file.data).astro?.frontmatter,
   stylesheet: transcripts.stylesheet,

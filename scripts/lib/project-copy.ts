@@ -47,7 +47,7 @@ export function copyProject(dir: string, options: { runbooks: boolean }): void {
   for (const folder of ['src', 'plugins', 'public']) {
     cpSync(join(PROJECT_ROOT, folder), join(dir, folder), { recursive: true, filter: copyFilter })
   }
-  cpSync(join(PROJECT_ROOT, 'content/bugchecks.json'), join(dir, 'content/bugchecks.json'))
+  cpSync(join(PROJECT_ROOT, 'content/bugchecks'), join(dir, 'content/bugchecks'), { recursive: true })
   if (options.runbooks) cpSync(join(PROJECT_ROOT, 'content/runbooks'), join(dir, 'content/runbooks'), { recursive: true })
   linkNodeModules(dir)
 }

@@ -28,17 +28,41 @@ function loadPagefind(): Promise<PagefindApi> {
     const api = (await import(/* @vite-ignore */ url)) as PagefindApi
     // Code pages are short and carry their code's spellings with a high weight: keep page length
     // from outweighing that (Pagefind's default favours short pages strongly).
-    await api.options({ ranking: { pageLength: 0.2, termFrequency: 0.6, termSaturation: 1.4 } })
+    // Code pages hold long reference tables now: how often a word recurs says little, so term
+    // frequency counts for nothing and where a word is (its weight) decides.
+    await api.options({ ranking: { pageLength: 0.1, termFrequency: 0, termSaturation: 1 } })
     return api
   })()
   return pagefind
 }
 
+// How many of Pagefind's hits are read to find those whose title names the query.
+const RERANK_WINDOW = 20
+
+function titleWords(title: string): Set<string> {
+  return new Set(title.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean))
+}
+
+/**
+ * Hits whose title holds every word of the query come first, in Pagefind's order: a query of name
+ * words (`lock entry`) means the code named so, not the pages that use those words most.
+ */
+export function titleMatchesFirst<T extends { title: string }>(query: string, hits: readonly T[]): T[] {
+  const words = query.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean)
+  if (words.length === 0) return [...hits]
+  const named = (hit: T) => {
+    const title = titleWords(hit.title)
+    return words.every((word) => title.has(word))
+  }
+  return [...hits.filter(named), ...hits.filter((hit) => !named(hit))]
+}
+
 async function hits(query: string, limit: number): Promise<SearchHit[]> {
   const api = await loadPagefind()
   const found = await api.search(query)
-  const data = await Promise.all((found?.results ?? []).slice(0, limit).map((result) => result.data()))
-  return data.map((item) => ({ url: item.url, title: item.meta['title'] ?? item.url, excerpt: item.excerpt }))
+  const data = await Promise.all((found?.results ?? []).slice(0, Math.max(limit, RERANK_WINDOW)).map((result) => result.data()))
+  const all = data.map((item) => ({ url: item.url, title: item.meta['title'] ?? item.url, excerpt: item.excerpt }))
+  return titleMatchesFirst(query, all).slice(0, limit)
 }
 
 /**

@@ -41,6 +41,13 @@ describe('search', () => {
     await direct.context().close()
   })
 
+  test("the reference is searchable: a case's meaning and a structure name find their code", async () => {
+    expect((await resultsFor('single DPC exceeded'))[0]).toBe('/bugchecks/0x133/')
+    expect((await resultsFor('nt!_TRIAGE_9F_POWER')).slice(0, 3)).toContain('/bugchecks/0x9f/')
+    expect((await resultsFor('DPC_WATCHDOG_GLOBAL_TRIAGE_BLOCK')).slice(0, 3)).toContain('/bugchecks/0x133/')
+    expect((await resultsFor('PoStartNextPowerIrp')).slice(0, 3)).toContain('/bugchecks/0x9f/')
+  })
+
   test('a symbol from a transcript finds the runbook', async () => {
     expect((await resultsFor('PspExitThread')).slice(0, 3)).toContain('/runbooks/0x20-kmutex-not-released/')
   })

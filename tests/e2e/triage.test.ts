@@ -113,7 +113,7 @@ describe('triage page', () => {
     expect(await text(page, '.triage-bugcheck h2')).toBe('0x20 KERNEL_APC_PENDING_DURING_EXIT')
     expect(await text(page, '[data-parameter="2"]')).toContain('-1 as a signed 16-bit value')
     expect(await page.locator('.triage-runbooks a[href="/runbooks/0x20-kmutex-not-released/"]').count()).toBe(1)
-    expect(await text(page, '.triage-meta')).toContain('shared result')
+    expect(await text(page, '.triage-meta')).toContain('Values from a link')
     expect(await page.inputValue('#triage-input')).toBe('')
     await page.context().close()
   })
