@@ -4,12 +4,14 @@ import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { checkRunbook, formatFinding, formatTotals, loadContext, runbookFiles, totals, type Finding } from './lib/check/index.ts'
 import { readCommandLine } from './lib/cli.ts'
+import { checkReference } from './lib/check/reference.ts'
 import { display, ROOT, RUNBOOKS_DIR } from './lib/paths.ts'
 
 const USAGE = `Usage: npm run check [-- [files…] [--content dir] [--quiet]]
 
 Checks runbooks (all of content/runbooks/, or the files given) and prints each finding as
-file:line, what is wrong and how to fix it. Exits non-zero when there is an error.
+file:line, what is wrong and how to fix it. Without files it also checks the bugcheck reference
+(content/bugchecks/, as npm run check:reference does). Exits non-zero when there is an error.
 
   --content dir   the runbooks folder (default: content/runbooks)
   --quiet         print errors and warnings only, not notes`
@@ -42,7 +44,12 @@ function main(): number {
   }
   const counts = totals(all)
   console.log(formatTotals(files.length, counts))
-  return counts.error > 0 ? 1 : 0
+  if (positionals.length > 0 || values.content !== undefined) return counts.error > 0 ? 1 : 0
+  // The reference is content too: a broken file would stop the build.
+  const reference = checkReference()
+  for (const line of reference.problems) console.log(line)
+  if (!values.quiet || reference.problems.length > 0) console.log(`${reference.checked} bugcheck reference files checked: ${reference.problems.length} problem${reference.problems.length === 1 ? '' : 's'}`)
+  return counts.error > 0 || reference.problems.length > 0 ? 1 : 0
 }
 
 process.exitCode = main()
