@@ -17,8 +17,9 @@ export interface Options {
   languages?: readonly string[] | null | undefined
   /**
    * Fence languages that are transcripts only when their content is debugger output: Microsoft's
-   * docs tag transcripts `dbgcmd`, but also command syntax lines.
-   * @default ['dbgcmd', 'console']
+   * docs tag transcripts `dbgcmd` (and `dbgconsole`, `console`, even `dotnetcli`), but also
+   * command syntax lines. A `text` fence is the author asking for plain text, and stays so.
+   * @default ['dbgcmd', 'dbgconsole', 'console', 'dotnetcli']
    */
   detectIn?: readonly string[] | null | undefined
   /**
@@ -137,7 +138,7 @@ export function resolveOptions(options: Options | null | undefined): Settings {
     foldAbove,
     reference: index,
     languages: languageSet(settings, 'languages', ['windbg', 'kd', 'cdb']),
-    detectIn: languageSet(settings, 'detectIn', ['dbgcmd', 'console']),
+    detectIn: languageSet(settings, 'detectIn', ['dbgcmd', 'dbgconsole', 'console', 'dotnetcli']),
     className: stringList(settings, 'className', []),
     detectUntagged,
     bugcheckName,

@@ -20,7 +20,21 @@ describe('matchPrompt', () => {
     expect(matchPrompt(line)).toMatchObject({ prompt, rest })
   })
 
-  test.each(['windbg> k', '***> x', '-> here', '> fffffa8007b13440  \\Driver\\usbhub', '    >[IRP_MJ_POWER(16), IRP_MN_SET_POWER(2)]', 'kd', 'BUGCHECK_CODE:  20', '0:00> k'])(
+  // Synthetic lines in the shapes pasted sessions take (issue 10): marks, malformed and doubled prompts.
+  test.each([
+    ['## 0:001> !cs', '## ', '0:001>', '!cs'],
+    ['# 0: kd> dx @$curprocess', '# ', '0: kd>', 'dx @$curprocess'],
+    ['3: 3: kd> !thread', '', '3: 3: kd>', '!thread'],
+    ['0 kd> kb', '', '0 kd>', 'kb'],
+    [':000> g', '', ':000>', 'g'],
+    ['0:000>2: kd> k', '0:000>', '2: kd>', 'k'],
+    ['0:000>0:000>0: kd> !process 0 0', '0:000>0:000>', '0: kd>', '!process 0 0'],
+    ['0:000> *', '', '0:000>', '*'],
+  ])('reads %j as pasted', (line, lead, prompt, rest) => {
+    expect(matchPrompt(line)).toMatchObject({ lead, prompt, rest })
+  })
+
+  test.each(['windbg> k', '***> x', '-> here', '> fffffa8007b13440  \\Driver\\usbhub', '    >[IRP_MJ_POWER(16), IRP_MN_SET_POWER(2)]', 'kd', 'BUGCHECK_CODE:  20', '0:00> k', 'PS C:\\> k', '#include <kd>', 'x ## 0:001> !cs'])(
     'rejects %j',
     (line) => {
       expect(matchPrompt(line)).toBeNull()
@@ -144,11 +158,26 @@ describe('parseTranscript on synthetic edge cases (made up here, not debugger ou
 })
 
 describe('isTranscript', () => {
-  test('true when the first non-blank line is a prompt', () => {
+  test('true when any line holds a prompt with a command; a bare prompt alone is not enough', () => {
     expect(isTranscript('\n\n  0: kd> k')).toBe(true)
+    // Synthetic: output pasted before the first command.
+    expect(isTranscript('Loading Dump File [C:\\Windows\\MEMORY.DMP]\n0: kd> !analyze -v')).toBe(true)
     expect(isTranscript('sc.exe start TestDrv')).toBe(false)
-    expect(isTranscript('#include <ntifs.h>\nkd> k')).toBe(false)
+    expect(isTranscript('0: kd>')).toBe(false)
     expect(isTranscript('')).toBe(false)
+  })
+
+  // Synthetic negatives: text with `>` that is not a debugger prompt.
+  test.each([
+    ['C++ with ->', 'if (p->kd > 0)\n  p->next = q;\nx >> 2;'],
+    ['PowerShell', 'PS C:\\> Get-Process windbg\nPS C:\\> kd -k com:port=1'],
+    ['cmd', 'C:\\> dir\nC:\\Windows> copy a b'],
+    ['WinDbg-like but not prompts', 'windbg> k\n***> x\n-> here'],
+    ['Markdown quote and device markers', '> note: run !analyze\n> fffffa8007b13440  \\Driver\\usbhub'],
+    ['a table', '| Prompt | Meaning |\n| 0: kd> | kernel |'],
+    ['a shell line that starts the debugger', 'D:\\Debugging Tools for Windows> kd -z memory.dmp'],
+  ])('%s is not a transcript', (_, text) => {
+    expect(isTranscript(text)).toBe(false)
   })
 
   test('every seed transcript is recognised, the C code and sc.exe fences are not', () => {
@@ -165,6 +194,17 @@ describe('findBugcheck', () => {
     ['blue screen', '*** STOP: 0x00000020 (0x00000000,0x0000FFFF,0x00000000,0x00000001)', 0x20, ['0x0', '0xffff', '0x0', '0x1']],
     ['key/value', '    Key  : Bugcheck.Code.LegacyAPI\n    Value: 0x20', 0x20, ['', '', '', '']],
   ])('reads the %s format (synthetic line in the real format)', (_name, text, code, parameters) => {
+    expect(findBugcheck(text)).toMatchObject({ code, parameters })
+  })
+
+  // Synthetic: the lines as authors annotate them in write-ups (issue 10).
+  test.each([
+    ['fields with notes', 'BUGCHECK_CODE: 50 (PAGE_FAULT_IN_NONPAGED_AREA)\nBUGCHECK_P1: ffffe5068d8a4000 (memory referenced)\nBUGCHECK_P2: 2 (write access)', 0x50, ['0xffffe5068d8a4000', '0x2', '', '']],
+    ['an arrow after a value', 'BUGCHECK_CODE:  20\nBUGCHECK_P2: ffff   <--- the count', 0x20, ['', '0xffff', '', '']],
+    ['an Arg line with a note and no description', 'DRIVER_IRQL_NOT_LESS_OR_EQUAL (d1)\nArg3: 0000000000000001 (write)', 0xd1, ['', '', '0x1', '']],
+    ['.bugcheck with a comment', 'Bugcheck code 0000001e   // the code\nArguments c0000005 8013cd0a 00000000 0362cfff  <-- from the dump', 0x1e, ['0xc0000005', '0x8013cd0a', '0x0', '0x362cfff']],
+    ['key/value with a note', '    Key  : Bugcheck.Code.LegacyAPI\n    Value: 0x50 (page fault)', 0x50, ['', '', '', '']],
+  ])('reads %s, ignoring the note', (_name, text, code, parameters) => {
     expect(findBugcheck(text)).toMatchObject({ code, parameters })
   })
 

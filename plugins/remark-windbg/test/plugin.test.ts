@@ -2,6 +2,7 @@ import rehypeStringify from 'rehype-stringify'
 import remarkParse from 'remark-parse'
 import remarkRehype from 'remark-rehype'
 import { unified } from 'unified'
+import { fencesOf } from './helpers.ts'
 import { describe, expect, test } from 'vitest'
 import remarkWindbg from '../index.ts'
 
@@ -47,6 +48,19 @@ describe('remarkWindbg', () => {
     // No catalog given: the code is a tooltip button, not a link, and no assets are linked.
     expect(html).not.toContain('<a class="wd-code"')
     expect(html).not.toContain('<link')
+  })
+
+  test('with the reference, a transcript of any code explains its parameters without frontmatter', async () => {
+    const { loadReference } = await import('bugcheck-reference/load')
+    const reference = loadReference(new URL('../../../content/bugchecks/', import.meta.url).pathname)
+    // Real output: Microsoft's 0x133 page (in test/fixtures/real), no frontmatter at all.
+    const block = fencesOf('bug-check-0x133-dpc-watchdog-violation.md').find((fence) => fence.value.includes('Arg2: 0000000000000501'))!
+    const html = String(await unified().use(remarkParse).use(remarkWindbg, { reference }).use(remarkRehype).use(rehypeStringify).process('```dbgcmd\n' + block.value + '\n```\n'))
+    expect(html).toContain('<strong>0x133 DPC_WATCHDOG_VIOLATION</strong>')
+    expect(html).toContain('The DPC watchdog fired')
+    expect(html).toContain('<strong>Arg2 · DPC time count</strong>')
+    expect(html).toContain('0x501: 1281 clock ticks')
+    expect(html).toMatch(/Parameter 1 = 0x0: Time limit exceeded by a single DPC or ISR/)
   })
 
   test('accepts null options', async () => {

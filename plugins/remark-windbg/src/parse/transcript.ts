@@ -13,6 +13,8 @@ export interface TranscriptStep {
   output: string[]
   /** An author's note on the command line: `kd> kb      start with a stack trace` or `kd> kb $$ note`. */
   note?: string
+  /** Heading marks or earlier prompts pasted before the prompt on its line (`## `, `0:000>`). */
+  lead?: string
   /** The prompt line exactly as written. */
   raw: string
   /** Zero-based index of the prompt line in the transcript text. */
@@ -65,6 +67,7 @@ export function parseTranscriptLines(lines: readonly string[]): Transcript {
     if (prompt) {
       const { command, note } = splitCommandNote(prompt.rest)
       current = { prompt: prompt.prompt, command, output: [], raw: line, line: index }
+      if (prompt.lead) current.lead = prompt.lead
       if (note !== undefined) current.note = note
       steps.push(current)
     } else if (current) {
@@ -76,11 +79,18 @@ export function parseTranscriptLines(lines: readonly string[]): Transcript {
   return { preamble, steps }
 }
 
-/** Whether the text starts (after blank lines) with a debugger prompt. */
+/**
+ * Whether the text is a debugger session: a line holds a prompt with a command, anywhere in it.
+ * Pasted sessions often open with the debugger's banner, a break-in message or output, so the
+ * first line decides nothing; a bare prompt alone does not make a transcript.
+ */
 export function isTranscript(text: string): boolean {
   for (const line of splitLines(text)) {
-    if (line.trim() === '') continue
-    return matchPrompt(line) !== null
+    // Quick reject: every prompt has a `>` early in the line.
+    const close = line.indexOf('>')
+    if (close < 0 || close > 80) continue
+    const prompt = matchPrompt(line)
+    if (prompt && prompt.rest.trim() !== '') return true
   }
   return false
 }

@@ -213,6 +213,8 @@ class TranscriptRenderer {
       : el('code.wd-cmd.wd-cmd--bare', { ariaLabel: 'no command' })
     const space: ElementContent = { type: 'text', value: ' ' }
     const head: ElementContent[] = [el('span.wd-prompt', visibleText(step.prompt)), space, command]
+    // Heading marks or a prompt pasted twice stay visible, set apart from the step's own prompt.
+    if (step.lead) head.unshift(el('span.wd-lead', { title: 'Pasted before the prompt' }, visibleText(step.lead)))
     if (step.note !== undefined) head.push({ ...space }, el('span.wd-aside', visibleText(step.note)))
     if (outputLines > 0) head.push(el('span.wd-count', { dataPagefindIgnore: '' }, plural(outputLines, 'line')))
     return head
@@ -228,6 +230,24 @@ class TranscriptRenderer {
       actions.push(el('button.wd-copy', { type: 'button', hidden: true, dataCopy: step.command }, 'Copy'))
     }
     return el('div.wd-actions', { dataPagefindIgnore: '' }, actions)
+  }
+
+  /**
+   * What came before the first command: the debugger's banner, a break-in message, output pasted
+   * without its command. Before steps it folds like one (folded when long), under a summary that
+   * says what it is; alone, it is the transcript's output.
+   */
+  renderPreamble(lineCount: number, beforeSteps: boolean): Element {
+    const output = el('div.wd-output.wd-preamble', this.renderBlock(0, lineCount))
+    if (!beforeSteps) return output
+    const shown = this.lines.slice(0, lineCount).filter((line) => line.trim() !== '').length
+    const open = lineCount <= this.context.foldAbove || this.hasAnnotationIn(0, lineCount)
+    return el('div.wd-step.wd-step--preamble', [
+      el('details.wd-details', { open }, [
+        el('summary.wd-head', [el('span.wd-label', 'Before the first command'), el('span.wd-count', { dataPagefindIgnore: '' }, plural(shown, 'line'))]),
+        output,
+      ]),
+    ])
   }
 
   renderStep(step: TranscriptStep, position: number): Element {
@@ -269,9 +289,7 @@ export function renderTranscript(text: string, context: RenderContext): Element 
     )
   }
   const body: ElementContent[] = [header]
-  if (transcript.preamble.length > 0) {
-    body.push(el('div.wd-output.wd-preamble', renderer.renderBlock(0, transcript.preamble.length)))
-  }
+  if (transcript.preamble.length > 0) body.push(renderer.renderPreamble(transcript.preamble.length, steps.length > 0))
   let position = 0
   for (const step of transcript.steps) {
     if (step.command.startsWith('$$')) {
