@@ -3,11 +3,18 @@ import { defineConfig } from 'astro/config'
 import starlight from '@astrojs/starlight'
 import { unified } from '@astrojs/markdown-remark'
 import remarkWindbg, { windbgLanguage } from 'remark-windbg'
-import { codePath, findByNumber, reference } from './src/lib/catalog.ts'
-import { codeRedirects } from './src/integrations/code-redirects.ts'
 import { remarkSingleH1 } from './src/lib/remark-single-h1.ts'
 import { windbgAssets } from './src/integrations/windbg-assets.ts'
 import { repositoryUrl, sidebar, siteDescription, siteTitle, siteUrl } from './src/site.ts'
+
+// The bugcheck reference is read as the config loads: a broken file stops here, with its
+// `file:line: field: problem` lines and no stack trace.
+const { codePath, findByNumber, reference } = await import('./src/lib/catalog.ts').catch((error) => {
+  if (!Array.isArray(error?.problems)) throw error
+  console.error(`\n${error.message}\n`)
+  process.exit(1)
+})
+const { codeRedirects } = await import('./src/integrations/code-redirects.ts')
 
 const transcripts = windbgAssets()
 // `WINDBG_TRANSCRIPTS=off` builds the site without the transcript plugin: the benchmark's

@@ -36,7 +36,8 @@ function copyFilter(path: string): boolean {
 /**
  * Copies the project into `dir` (emptied first): every top-level file (the config, package.json,
  * whose dependencies tell Vite what to bundle, tsconfig.json, CONTRIBUTING.md that a page renders),
- * src/, plugins/, public/ and the catalog; the real runbooks too unless `runbooks` is false.
+ * src/, packages/, plugins/, public/ and the bugcheck reference; the real runbooks too unless
+ * `runbooks` is false.
  */
 export function copyProject(dir: string, options: { runbooks: boolean }): void {
   rmSync(dir, { recursive: true, force: true })
@@ -44,7 +45,7 @@ export function copyProject(dir: string, options: { runbooks: boolean }): void {
   for (const entry of readdirSync(PROJECT_ROOT, { withFileTypes: true })) {
     if (entry.isFile() && entry.name !== 'package-lock.json') cpSync(join(PROJECT_ROOT, entry.name), join(dir, entry.name))
   }
-  for (const folder of ['src', 'plugins', 'public']) {
+  for (const folder of ['src', 'packages', 'plugins', 'public']) {
     cpSync(join(PROJECT_ROOT, folder), join(dir, folder), { recursive: true, filter: copyFilter })
   }
   cpSync(join(PROJECT_ROOT, 'content/bugchecks'), join(dir, 'content/bugchecks'), { recursive: true })

@@ -1,4 +1,6 @@
 // Bad frontmatter fails the build with a message naming the file, the field and what was expected.
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { createTempProject, type TempProject } from '../lib/temp-project.ts'
 
@@ -25,7 +27,7 @@ function article(fields: Partial<Record<keyof typeof GOOD, string | null>> & { e
 const FOUR_PARAMETERS = Array.from({ length: 5 }, (_, index) => `  - { name: P${index + 1}, description: Parameter ${index + 1} }`).join('\n')
 
 const CASES: [string, string, RegExp[]][] = [
-  ['unknown code', article({ bugcheck: 'bugcheck: "0x7777"' }), [/bugcheck/, /unknown bugcheck code 0x7777/, /not in the catalog/]],
+  ['unknown code', article({ bugcheck: 'bugcheck: "0x7777"' }), [/bugcheck/, /unknown bugcheck code 0x7777/, /no file in content\/bugchecks\//]],
   ['bad hex', article({ bugcheck: 'bugcheck: "0xZZ"' }), [/bugcheck/, /"0xZZ" is not a hex code/, /"0x20" or "0x00000020"/]],
   ['bare number', article({ bugcheck: 'bugcheck: 20' }), [/bugcheck/, /bare number \(20\) is ambiguous/, /quoted hex string/]],
   ['missing title', article({ title: null }), [/title/, /[Rr]equired/]],
@@ -40,6 +42,20 @@ describe('content errors stop the build with a clear message', () => {
     expect(status).not.toBe(0)
     expect(output).toContain('runbooks/zz-broken')
     for (const pattern of expected) expect(output).toMatch(pattern)
+  })
+
+  test('a broken reference file stops the build with file:line: field: problem, and no stack trace', () => {
+    const path = 'content/bugchecks/0x20.yaml'
+    const good = readFileSync(join(project.root, path), 'utf8')
+    project.write(path, good.replace('decode: signed', 'decode: signedd'))
+    try {
+      const { status, output } = project.astro(['sync'])
+      expect(status).not.toBe(0)
+      expect(output).toMatch(/content\/bugchecks\/0x20\.yaml:\d+: parameters\.2\.decode: expected one of hex, pointer/)
+      expect(output).not.toMatch(/Stack trace|    at /)
+    } finally {
+      project.write(path, good)
+    }
   })
 
   test('the same article with every field right passes', () => {

@@ -5,13 +5,10 @@ import { expandParameter, expandSubtype, type BugcheckParameter, type BugcheckSu
 import { parameterEntrySchema, subtypeSchema } from './schema.ts'
 
 /**
- * A runbook's `parameters`: a list in parameter order (`- name: …`) or keyed by number
- * (`2: { name: … }`), each entry as in the reference files.
+ * A runbook's `parameters`: a list in parameter order (`- name: …`), each entry as in the
+ * reference files (`reserved`, `zero`, or in full).
  */
-export const frontmatterParametersSchema = z.union([
-  z.array(parameterEntrySchema).max(4, { error: 'a bugcheck has at most 4 parameters' }),
-  z.record(z.enum(['1', '2', '3', '4'], { error: 'parameters are numbered 1 to 4' }), parameterEntrySchema),
-])
+export const frontmatterParametersSchema = z.array(parameterEntrySchema).max(4, { error: 'a bugcheck has at most 4 parameters' })
 
 export const frontmatterSubtypesSchema = z.array(subtypeSchema)
 
@@ -20,9 +17,7 @@ export function docsFromFrontmatter(
   parameters: z.output<typeof frontmatterParametersSchema> | undefined,
   subtypes: z.output<typeof frontmatterSubtypesSchema> | undefined,
 ): ParameterDocs {
-  const entries = Array.isArray(parameters)
-    ? parameters.map((entry, position) => [position + 1, entry] as const)
-    : Object.entries(parameters ?? {}).map(([key, entry]) => [Number(key), entry] as const)
+  const entries = (parameters ?? []).map((entry, position) => [position + 1, entry] as const)
   const list: BugcheckParameter[] = entries.map(([index, entry]) => expandParameter(index as ParameterIndex, entry))
   const cases: BugcheckSubtype[] = (subtypes ?? []).map(expandSubtype)
   return { parameters: list.sort((a, b) => a.index - b.index), subtypes: cases }

@@ -17,11 +17,11 @@ export interface ReferenceProblem {
   message: string
 }
 
-export class ReferenceError extends Error {
+export class BugcheckReferenceError extends Error {
   readonly problems: ReferenceProblem[]
   constructor(problems: ReferenceProblem[]) {
     super(`${problems.length} problem${problems.length === 1 ? '' : 's'} in the bugcheck reference:\n${problems.map(formatProblem).join('\n')}`)
-    this.name = 'ReferenceError'
+    this.name = 'BugcheckReferenceError'
     this.problems = problems
   }
 }
@@ -113,9 +113,9 @@ export function checkReferenceDir(dir: string, display: (file: string) => string
   return { files, problems }
 }
 
-/** Every code of the folder, compiled; throws a {@link ReferenceError} listing every problem. */
+/** Every code of the folder, compiled; throws a {@link BugcheckReferenceError} listing every problem. */
 export function loadReference(dir: string, display?: (file: string) => string): BugcheckReference[] {
   const { files, problems } = checkReferenceDir(dir, display)
-  if (problems.length > 0) throw new ReferenceError(problems)
+  if (problems.length > 0) throw new BugcheckReferenceError(problems)
   return files.map((parsed) => compileReference(parsed.data as ReferenceFile))
 }
