@@ -12,6 +12,15 @@ export default defineConfig({
       },
       {
         test: {
+          name: 'packages',
+          include: ['tests/packages/**/*.test.ts'],
+          testTimeout: 180_000,
+          hookTimeout: 600_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
           testTimeout: 120_000,

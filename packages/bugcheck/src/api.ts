@@ -12,6 +12,8 @@ export interface ApiCode extends BugcheckReference {
 
 export interface ApiDocument {
   about: string
+  /** The site the URLs are relative to, where the document was built for one. */
+  site?: string
   /** Where the facts come from, and their license. */
   source: string
   license: string

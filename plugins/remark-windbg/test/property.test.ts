@@ -13,10 +13,10 @@ import { splitLines } from '../src/parse/transcript.ts'
 import { sharedWindbgHighlighter } from '../src/render/highlight.ts'
 import { visibleText } from '../src/render/line.ts'
 import { renderTranscript, type RenderContext } from '../src/render/transcript.ts'
-import { realFences } from './helpers.ts'
+import { realFences, sessionFences } from './helpers.ts'
 
 const highlight = await sharedWindbgHighlighter()
-const REAL = realFences().map((fence) => fence.value)
+const REAL = [...realFences(), ...sessionFences()].map((fence) => fence.value)
 const REAL_LINES = REAL.flatMap((value) => splitLines(value))
 
 function context(meta = ''): RenderContext {

@@ -1,0 +1,5 @@
+#!/usr/bin/env node
+// The `bugcheck` executable.
+import { run } from './main.ts'
+
+await run()
