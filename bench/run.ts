@@ -14,19 +14,21 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join, relative } from 'node:path'
 import { parseArgs } from 'node:util'
 import { buildSection, type Context } from './lib/build-section.ts'
+import { cliSection } from './lib/cli.ts'
 import { ROOT, TMP } from './lib/projects.ts'
 import { machine, machineLines } from './lib/report.ts'
 import { buildRealSite, profileSection, renderSection, searchSection, weightSection, type RealSite } from './lib/sections.ts'
 import { WEIGHT_PAGES } from './lib/weight.ts'
 
-const SECTIONS = ['build', 'render', 'weight', 'search', 'profile'] as const
+const SECTIONS = ['build', 'render', 'weight', 'search', 'cli', 'profile'] as const
 type Section = (typeof SECTIONS)[number]
 
 const { values: flags } = parseArgs({
   options: {
     runs: { type: 'string', default: '3' },
     sizes: { type: 'string', default: '100,400,1600' },
-    only: { type: 'string', default: 'build,render,weight,search' },
+    only: { type: 'string', default: 'build,render,weight,search,cli' },
+    files: { type: 'string', default: '10000' },
     'synthetic-mb': { type: 'string', default: '5' },
     codes: { type: 'string' },
     'profile-size': { type: 'string', default: '400' },
@@ -40,7 +42,8 @@ if (flags.help) {
   console.log(`npm run bench -- [flags]
   --runs N            runs per figure, each figure the median (default 3)
   --sizes A,B,C       synthetic runbook counts for the build benchmark (default 100,400,1600)
-  --only LIST         sections: ${SECTIONS.join(', ')} (default build,render,weight,search)
+  --only LIST         sections: ${SECTIONS.join(', ')} (default build,render,weight,search,cli)
+  --files N           crash logs for the fleet triage benchmark (default 10000)
   --synthetic-mb N    size of the large synthetic transcript (default 5)
   --codes N           search over the first N catalog codes only (default all)
   --profile-size N    runbooks in the profiled build (default 400)
@@ -72,9 +75,10 @@ const wants = (section: Section) => only.has(section)
 const syntheticMB = count('synthetic-mb', flags['synthetic-mb'], 1)
 const codeLimit = flags.codes === undefined ? Infinity : count('codes', flags.codes, 1)
 const profileSize = count('profile-size', flags['profile-size'], 1)
+const fleetFiles = count('files', flags.files, 1)
 // Only a run with every default setting replaces the results of record; a quick check or a
 // single section goes to bench/tmp/ unless --out says otherwise.
-const defaults = runs === 3 && sizes.join(',') === '100,400,1600' && [...only].sort().join(',') === 'build,render,search,weight' && syntheticMB === 5 && flags.codes === undefined
+const defaults = runs === 3 && sizes.join(',') === '100,400,1600' && [...only].sort().join(',') === 'build,cli,render,search,weight' && syntheticMB === 5 && flags.codes === undefined && fleetFiles === 10000
 const out = join(ROOT, flags.out ?? (defaults ? 'bench/results/latest.md' : 'bench/tmp/partial.md'))
 
 const started = performance.now()
@@ -141,6 +145,9 @@ try {
       const { dist } = site
       await section('4. Search', `${runs} run(s) in Chromium`, () => searchSection(context, dist, codeLimit))
     }
+  }
+  if (wants('cli')) {
+    await section('5. Fleet triage', `${fleetFiles} crash logs, ${runs} run(s)`, () => cliSection(context, fleetFiles))
   }
   if (wants('profile')) {
     await section('Profile', `one build of ours at N = ${profileSize} under node --cpu-prof`, () => profileSection(context, profileSize, info))

@@ -4,6 +4,7 @@
 // first), then packed into dist-packages/*.tgz. The repository keeps using the source.
 //
 //   node scripts/build-packages.ts [--no-pack]
+//   node scripts/build-packages.ts --data-only   (the package's data file alone, for the type check)
 import { spawnSync } from 'node:child_process'
 import { chmodSync, cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
@@ -70,10 +71,16 @@ function entry(types: string, js: string) {
   return { types, default: js }
 }
 
-function buildReference(): string {
+/** packages/bugcheck/data/reference.json, which `bugcheck-reference/data` imports. */
+export function writeReferenceData(): string {
   const data = join(REFERENCE, 'data')
   mkdirSync(data, { recursive: true })
   json(join(data, 'reference.json'), referenceDocument())
+  return data
+}
+
+function buildReference(): string {
+  const data = writeReferenceData()
   const out = join(REFERENCE, 'dist')
   rmSync(out, { recursive: true, force: true })
   tsc(join(REFERENCE, 'tsconfig.build.json'))
@@ -150,7 +157,9 @@ export function buildPackages(options: { pack: boolean } = { pack: true }): { re
   return { reference, plugin, tarballs }
 }
 
-if (import.meta.main) {
+if (import.meta.main && process.argv.includes('--data-only')) {
+  console.log(writeReferenceData())
+} else if (import.meta.main) {
   const built = buildPackages({ pack: !process.argv.includes('--no-pack') })
   for (const tarball of built.tarballs) console.log(tarball)
 }
