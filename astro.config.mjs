@@ -15,6 +15,7 @@ const { codePath, findByNumber, reference } = await import('./src/lib/catalog.ts
   process.exit(1)
 })
 const { codeRedirects } = await import('./src/integrations/code-redirects.ts')
+const { windbgScript } = await import('./src/integrations/windbg-script.ts')
 
 const transcripts = windbgAssets()
 // `WINDBG_TRANSCRIPTS=off` builds the site without the transcript plugin: the benchmark's
@@ -75,5 +76,6 @@ export default defineConfig({
     }),
     transcripts.integration,
     codeRedirects(),
+    windbgScript(),
   ],
 })

@@ -21,6 +21,7 @@ export const sidebar = [
       { label: 'Bugcheck catalog', link: '/bugchecks/' },
       { label: 'Runbooks', link: '/runbooks/' },
       { label: 'Triage debugger output', link: '/triage/' },
+      { label: '!runbook in WinDbg', link: '/windbg/' },
       { label: 'Search', link: '/search/' },
       { label: 'Contribute a runbook', link: '/contribute/' },
     ],

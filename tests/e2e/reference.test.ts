@@ -184,3 +184,18 @@ describe('triage of a code no runbook covers', () => {
     await page.context().close()
   })
 })
+
+describe('!runbook in WinDbg', () => {
+  test('the install page links the published script, which holds the whole reference', async () => {
+    const page = await site.open('/windbg/')
+    const href = await page.locator('a[download="runbook.js"]').getAttribute('href')
+    expect(href).toBe('/windbg/runbook.js')
+    expect(await page.locator('main').textContent()).toContain('.scriptload C:\\debug\\runbook.js')
+    const response = await page.request.get(site.server.url + href)
+    expect(response.status()).toBe(200)
+    const script = await response.text()
+    expect(script).toContain('function initializeScript()')
+    expect(script).toContain('DRIVER_POWER_STATE_FAILURE')
+    await page.context().close()
+  })
+})
