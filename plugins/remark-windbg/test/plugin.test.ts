@@ -13,6 +13,7 @@ describe('remarkWindbg', () => {
     const api = await import('../index.ts')
     expect(Object.keys(api).sort()).toEqual(
       [
+        'createDocumentRenderer',
         'createWindbgHighlighter',
         'decodeValue',
         'default',
@@ -32,7 +33,9 @@ describe('remarkWindbg', () => {
         'plainHighlighter',
         'renderTranscript',
         'resolveOptions',
+        'sharedWindbgHighlighter',
         'splitLines',
+        'toHtml',
         'windbgLanguage',
       ].sort(),
     )
@@ -61,6 +64,16 @@ describe('remarkWindbg', () => {
     expect(html).toContain('<strong>Arg2 · DPC time count</strong>')
     expect(html).toContain('0x501: 1281 clock ticks')
     expect(html).toMatch(/Parameter 1 = 0x0: Time limit exceeded by a single DPC or ISR/)
+  })
+
+  test('rawHtml gives the same HTML as elements, for every real fence and session block', async () => {
+    const { realFences, sessionFences } = await import('./helpers.ts')
+    const elements = unified().use(remarkParse).use(remarkWindbg, { highlighter: undefined }).use(remarkRehype).use(rehypeStringify)
+    const raw = unified().use(remarkParse).use(remarkWindbg, { rawHtml: true }).use(remarkRehype, { allowDangerousHtml: true }).use(rehypeStringify, { allowDangerousHtml: true })
+    for (const fence of [...realFences(), ...sessionFences()]) {
+      const markdown = '`````windbg\n' + fence.value + '\n`````\n'
+      expect(String(await raw.process(markdown)), `${fence.file} #${fence.index}`).toBe(String(await elements.process(markdown)))
+    }
   })
 
   test('accepts null options', async () => {

@@ -61,7 +61,13 @@ function expectedText(text: string): string {
 const ALLOWED_TAGS = new Set(['figure', 'div', 'span', 'details', 'summary', 'pre', 'code', 'button', 'a', 'strong', 'p', 'mark'])
 
 function checkRendering(text: string, meta = ''): void {
-  const figure = renderTranscript(text, context(meta))
+  checkFigure(text, renderTranscript(text, context(meta)), false)
+  // The raw-HTML form: written as strings, then read back by an HTML parser, as a browser would.
+  const raw = renderTranscript(text, { ...context(meta), raw: true })
+  checkFigure(text, fromHtml(toHtml(raw, { allowDangerousHtml: true }), { fragment: true }).children[0] as Element, true)
+}
+
+function checkFigure(text: string, figure: Element, fromRaw: boolean): void {
   // Nothing dropped: every visible character of the input is still in the page text.
   const shown = countChars(sourceText(figure))
   for (const [char, count] of countChars(expectedText(text))) {
@@ -70,7 +76,7 @@ function checkRendering(text: string, meta = ''): void {
   // Nothing injected: serialised and parsed again, only our own elements, no event handlers.
   const reparsed = fromHtml(toHtml(figure), { fragment: true }) as Root
   for (const element of selectAll('*', reparsed)) {
-    if (!ALLOWED_TAGS.has(element.tagName)) throw new Error(`unexpected <${element.tagName}> in output`)
+    if (!ALLOWED_TAGS.has(element.tagName)) throw new Error(`unexpected <${element.tagName}> in ${fromRaw ? 'raw ' : ''}output`)
     const handler = Object.keys(element.properties).find((name) => /^on/i.test(name))
     if (handler) throw new Error(`unexpected ${handler} attribute`)
     const href = element.properties['href']

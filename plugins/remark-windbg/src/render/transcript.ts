@@ -18,6 +18,7 @@ import {
 import type { TranscriptAnnotations } from '../parse/meta.ts'
 import { parseTranscriptLines, splitLines, type TranscriptStep } from '../parse/transcript.ts'
 import type { Token, WindbgHighlighter } from './highlight.ts'
+import { toHtml, tokenHtml } from './html.ts'
 import { append, renderLine, sliceTokens, visibleText, type LineRange } from './line.ts'
 import { codeTip, commandHelp, parameterTip } from './tooltip.ts'
 
@@ -42,6 +43,11 @@ export interface RenderContext {
   bugcheckName?: (code: number) => string | undefined
   bugcheckHref?: (code: number) => string | undefined
   lookupCommand?: (command: string) => CommandReference | undefined
+  /**
+   * Output lines as one `raw` node of HTML per block instead of an element per token: much less to
+   * build and serialise, for pipelines that pass raw HTML through (`allowDangerousHtml`).
+   */
+  raw?: boolean
 }
 
 const RE_NOTE_LINE = /^\s*\$\$\s?(.*)$/
@@ -57,6 +63,7 @@ class TranscriptRenderer {
   private readonly lineTokens: Token[][]
   private readonly rangesByLine = new Map<number, LineRange[]>()
   private readonly docsByCode = new Map<number, ParameterDocs>()
+  private readonly htmlByLine = new Map<string, string>()
   private readonly context: RenderContext
   private readonly lines: string[]
 
@@ -161,8 +168,31 @@ class TranscriptRenderer {
     return this.context.annotations.lines.includes(index + 1)
   }
 
+  /** One output line as HTML: the same markup {@link renderLine} makes, written as a string. */
+  private lineHtml(index: number): string {
+    const line = this.lines[index] as string
+    const ranges = this.rangesByLine.get(index)
+    const tokens = this.lineTokens[index] ?? []
+    let html: string
+    if (!ranges) {
+      // Transcripts repeat lines (blank lines, `Value: 0`, stack frames): each is written once.
+      html = this.htmlByLine.get(line) ?? ''
+      if (!this.htmlByLine.has(line)) {
+        for (const token of tokens) html += tokenHtml(visibleText(token.content), token.className)
+        this.htmlByLine.set(line, html)
+      }
+    } else {
+      html = ''
+      for (const node of renderLine(tokens, ranges)) html += toHtml(node)
+    }
+    if (RE_CUT_LINE.test(line)) html = `<span class="wd-cut">${html}</span>`
+    if (this.isMarkedLine(index)) html = `<span class="wd-hl">${html}</span>`
+    return html
+  }
+
   /** Output lines as `<pre>` runs, with `$$` author notes between them as callouts. */
   renderBlock(firstLine: number, count: number): ElementContent[] {
+    if (this.context.raw) return this.renderBlockHtml(firstLine, count)
     const blocks: ElementContent[] = []
     let run: ElementContent[] = []
     const flush = () => {
@@ -183,6 +213,30 @@ class TranscriptRenderer {
       if (this.isMarkedLine(index)) nodes = [el('span.wd-hl', nodes)]
       for (const node of nodes) append(run, node)
       append(run, { type: 'text', value: '\n' })
+    }
+    flush()
+    return blocks
+  }
+
+  /** {@link renderBlock} with each `<pre>` run's content as one `raw` node. */
+  private renderBlockHtml(firstLine: number, count: number): ElementContent[] {
+    const blocks: ElementContent[] = []
+    let run = ''
+    let lines = 0
+    const flush = () => {
+      if (lines > 0) blocks.push(el('pre.wd-pre', { tabIndex: 0 }, [{ type: 'raw', value: run } as unknown as ElementContent]))
+      run = ''
+      lines = 0
+    }
+    for (let index = firstLine; index < firstLine + count; index++) {
+      const note = RE_NOTE_LINE.exec(this.lines[index] as string)
+      if (note) {
+        flush()
+        blocks.push(el('p.wd-note', { role: 'note' }, visibleText(note[1] ?? '')))
+        continue
+      }
+      run += `${this.lineHtml(index)}\n`
+      lines += 1
     }
     flush()
     return blocks
