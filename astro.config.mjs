@@ -1,9 +1,9 @@
 // @ts-check
 import { defineConfig } from 'astro/config'
 import starlight from '@astrojs/starlight'
-import { unified } from '@astrojs/markdown-remark'
-import remarkWindbg, { windbgLanguage } from 'remark-windbg'
-import { remarkSingleH1 } from './src/lib/remark-single-h1.ts'
+import { satteri } from '@astrojs/markdown-satteri'
+import { windbgLanguage } from 'remark-windbg'
+import { singleH1Plugin, windbgPlugin } from './src/integrations/satteri-plugins.ts'
 import { windbgAssets } from './src/integrations/windbg-assets.ts'
 import { repositoryUrl, sidebar, siteDescription, siteTitle, siteUrl } from './src/site.ts'
 
@@ -27,7 +27,6 @@ const windbgOptions = {
   // Every code's parameters, subtypes and summary: transcripts explain any code, no frontmatter needed.
   reference,
   bugcheckHref: (code) => (findByNumber(code) ? codePath(code) : undefined),
-  frontmatter: (file) => /** @type {{ astro?: { frontmatter?: unknown } }} */ (file.data).astro?.frontmatter,
   stylesheet: transcripts.stylesheet,
   script: transcripts.script,
   // Starlight's prose styles (margins between blocks, its own code look) stay outside.
@@ -38,8 +37,10 @@ export default defineConfig({
   site: siteUrl,
   trailingSlash: 'always',
   markdown: {
-    processor: unified({
-      remarkPlugins: transcriptsOn ? [remarkSingleH1, [remarkWindbg, windbgOptions]] : [remarkSingleH1],
+    // Astro's default engine, Sätteri, with remark-windbg's renderer on transcript fences: pages
+    // without a transcript never leave its fast path (bench/README.md has the figures).
+    processor: satteri({
+      mdastPlugins: transcriptsOn ? [singleH1Plugin, await windbgPlugin(windbgOptions)] : [singleH1Plugin],
     }),
   },
   integrations: [

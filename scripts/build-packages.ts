@@ -1,3 +1,5 @@
+export { referenceDocument }
+
 // npm run build:packages: bugcheck-reference and remark-windbg as packages anyone can install.
 // Each is compiled from its TypeScript source into ESM JavaScript with .d.ts files in its own
 // dist/ folder, with a package.json written for publishing (exports to the JavaScript, types
@@ -6,13 +8,10 @@
 //   node scripts/build-packages.ts [--no-pack]
 //   node scripts/build-packages.ts --data-only   (the package's data file alone, for the type check)
 import { spawnSync } from 'node:child_process'
-import { chmodSync, cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { chmodSync, cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
-import { parse as parseYaml } from 'yaml'
-import { toApiCode, toApiDocument, type RunbookLink } from '../packages/bugcheck/src/index.ts'
-import { loadReference } from '../packages/bugcheck/src/load.ts'
-import { siteUrl } from '../src/site.ts'
+import { referenceDocument } from '../src/lib/reference-document.ts'
 import { ROOT } from './lib/paths.ts'
 
 const require = createRequire(import.meta.url)
@@ -33,30 +32,6 @@ function tsc(project: string): void {
 
 function json(path: string, value: unknown): void {
   writeFileSync(path, `${JSON.stringify(value, null, 2)}\n`)
-}
-
-/** The site's runbooks per code, as content/runbooks/ declares them (`/runbooks/<file name>/`). */
-function runbookLinks(): Map<string, RunbookLink[]> {
-  const dir = join(ROOT, 'content/runbooks')
-  const byCode = new Map<string, RunbookLink[]>()
-  for (const name of readdirSync(dir).filter((file) => /\.mdx?$/.test(file) && !file.startsWith('_')).sort()) {
-    const frontmatter = /^---\r?\n([\s\S]*?)\r?\n---/.exec(readFileSync(join(dir, name), 'utf8'))?.[1] ?? ''
-    const data = parseYaml(frontmatter) as { title?: string; bugcheck?: string; summary?: string }
-    const code = data.bugcheck?.trim().toLowerCase()
-    if (!code || code === 'none' || !data.title) continue
-    const short = `0x${Number.parseInt(code.replace(/^0x/, ''), 16).toString(16)}`
-    const links = byCode.get(short) ?? []
-    links.push({ title: data.title, url: `/runbooks/${name.replace(/\.mdx?$/, '').toLowerCase()}/`, ...(data.summary ? { summary: data.summary.trim() } : {}) })
-    byCode.set(short, links)
-  }
-  return byCode
-}
-
-/** The reference as the package and the WinDbg script carry it: the API document, with the site. */
-export function referenceDocument() {
-  const runbooks = runbookLinks()
-  const codes = loadReference(join(ROOT, 'content/bugchecks')).map((entry) => toApiCode(entry, runbooks.get(entry.code) ?? []))
-  return { ...toApiDocument(codes), site: siteUrl }
 }
 
 const COMMON = {

@@ -2,8 +2,8 @@
 // every code and the site's runbooks inside one classic script (see scripts/lib/windbg-script.ts).
 import { mkdir, writeFile } from 'node:fs/promises'
 import type { AstroIntegration } from 'astro'
-import { referenceDocument } from '../../scripts/build-packages.ts'
-import { buildWindbgScript } from '../../scripts/lib/windbg-script.ts'
+import { referenceDocument } from '../lib/reference-document.ts'
+import { buildWindbgScript } from '../lib/windbg-script.ts'
 
 export function windbgScript(): AstroIntegration {
   return {

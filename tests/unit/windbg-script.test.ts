@@ -5,8 +5,8 @@ import { createContext, runInContext } from 'node:vm'
 import * as acorn from 'acorn'
 import { beforeAll, describe, expect, test } from 'vitest'
 import { realFences } from '../../plugins/remark-windbg/test/helpers.ts'
-import { referenceDocument } from '../../scripts/build-packages.ts'
-import { buildWindbgScript } from '../../scripts/lib/windbg-script.ts'
+import { referenceDocument } from '../../src/lib/reference-document.ts'
+import { buildWindbgScript } from '../../src/lib/windbg-script.ts'
 
 let script: string
 

@@ -4,7 +4,9 @@
 import { build } from 'esbuild'
 import { join } from 'node:path'
 import type { ApiDocument } from '../../packages/bugcheck/src/api.ts'
-import { ROOT } from './paths.ts'
+import { fileURLToPath } from 'node:url'
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 
 const ENTRY = join(ROOT, 'packages/bugcheck/src/windbg/entry.ts')
 
