@@ -2,6 +2,7 @@ import { createHighlighterCore, type HighlighterCore, type ThemeRegistrationRaw 
 import { createJavaScriptRegexEngine } from 'shiki/engine/javascript'
 import { EncodedTokenMetadata, INITIAL } from 'shiki/textmate'
 import { windbgLanguage, WINDBG_SCOPES } from '../grammar/index.ts'
+import { compileScanner } from './scanner.ts'
 
 /** A run of text and the class it is highlighted with (none for plain text). */
 export interface Token {
@@ -78,6 +79,36 @@ export async function createWindbgHighlighter(): Promise<WindbgHighlighter> {
       let tokens = seen.get(line)
       if (!tokens) {
         tokens = tokenizeLine(line)
+        seen.set(line, tokens)
+      }
+      return tokens
+    })
+  }
+}
+
+/** The class of a scope: the kind whose scope it is, or is under (`constant.numeric.windbg.x`). */
+function classOfScope(scope: string): string | undefined {
+  for (const kind of kinds) {
+    const selector = WINDBG_SCOPES[kind]
+    if (scope === selector || scope.startsWith(`${selector}.`)) return `wd-t-${kind}`
+  }
+  return undefined
+}
+
+/**
+ * The same tokens as {@link createWindbgHighlighter}, from the same grammar, without a TextMate
+ * engine: the grammar's rules run as JavaScript regular expressions by `compileScanner`, each
+ * rule scanning a line about once. Several times faster, synchronous, and checked against Shiki
+ * on every real line in the tests.
+ */
+export function createFastWindbgHighlighter(): WindbgHighlighter {
+  const tokenize = compileScanner(windbgLanguage as unknown as Parameters<typeof compileScanner>[0], classOfScope)
+  return (lines) => {
+    const seen = new Map<string, Token[]>()
+    return lines.map((line) => {
+      let tokens = seen.get(line)
+      if (!tokens) {
+        tokens = line.length > MAX_TOKENIZED_LINE ? [{ content: line }] : tokenize(line)
         seen.set(line, tokens)
       }
       return tokens

@@ -59,23 +59,33 @@ function attributes(properties: Properties): string {
   return html
 }
 
-/** The HTML of a node of the plugin's trees: elements, text, and `raw` (already HTML). */
-export function toHtml(node: Element | ElementContent | { type: 'raw'; value: string }): string {
+type Node = Element | ElementContent | { type: 'raw'; value: string }
+
+/** Appends a node's HTML to `out`, piece by piece: output blocks run to megabytes, copied once. */
+function write(node: Node, out: string[]): void {
   switch (node.type) {
     case 'text':
-      return escapeText(node.value)
+      out.push(escapeText(node.value))
+      return
     case 'raw':
-      return node.value
-    case 'element': {
-      const open = `<${node.tagName}${attributes(node.properties)}>`
-      if (VOID.has(node.tagName)) return open
-      let inner = ''
-      for (const child of node.children) inner += toHtml(child as ElementContent)
-      return `${open}${inner}</${node.tagName}>`
-    }
+      out.push(node.value)
+      return
+    case 'element':
+      out.push(`<${node.tagName}${attributes(node.properties)}>`)
+      if (VOID.has(node.tagName)) return
+      for (const child of node.children) write(child as Node, out)
+      out.push(`</${node.tagName}>`)
+      return
     default:
-      return ''
+      return
   }
+}
+
+/** The HTML of a node of the plugin's trees: elements, text, and `raw` (already HTML). */
+export function toHtml(node: Node): string {
+  const out: string[] = []
+  write(node, out)
+  return out.join('')
 }
 
 /** `<span class="…">` opening tags, built once per class. */

@@ -176,11 +176,14 @@ class TranscriptRenderer {
     let html: string
     if (!ranges) {
       // Transcripts repeat lines (blank lines, `Value: 0`, stack frames): each is written once.
-      html = this.htmlByLine.get(line) ?? ''
-      if (!this.htmlByLine.has(line)) {
-        for (const token of tokens) html += tokenHtml(visibleText(token.content), token.className)
-        this.htmlByLine.set(line, html)
+      let cached = this.htmlByLine.get(line)
+      if (cached === undefined) {
+        const parts: string[] = []
+        for (const token of tokens) parts.push(tokenHtml(visibleText(token.content), token.className))
+        cached = parts.join('')
+        this.htmlByLine.set(line, cached)
       }
+      html = cached
     } else {
       html = ''
       for (const node of renderLine(tokens, ranges)) html += toHtml(node)
@@ -221,12 +224,11 @@ class TranscriptRenderer {
   /** {@link renderBlock} with each `<pre>` run's content as one `raw` node. */
   private renderBlockHtml(firstLine: number, count: number): ElementContent[] {
     const blocks: ElementContent[] = []
-    let run = ''
-    let lines = 0
+    // Joined once: many small concatenations would leave a rope that costs again when written out.
+    let run: string[] = []
     const flush = () => {
-      if (lines > 0) blocks.push(el('pre.wd-pre', { tabIndex: 0 }, [{ type: 'raw', value: run } as unknown as ElementContent]))
-      run = ''
-      lines = 0
+      if (run.length > 0) blocks.push(el('pre.wd-pre', { tabIndex: 0 }, [{ type: 'raw', value: `${run.join('\n')}\n` } as unknown as ElementContent]))
+      run = []
     }
     for (let index = firstLine; index < firstLine + count; index++) {
       const note = RE_NOTE_LINE.exec(this.lines[index] as string)
@@ -235,8 +237,7 @@ class TranscriptRenderer {
         blocks.push(el('p.wd-note', { role: 'note' }, visibleText(note[1] ?? '')))
         continue
       }
-      run += `${this.lineHtml(index)}\n`
-      lines += 1
+      run.push(this.lineHtml(index))
     }
     flush()
     return blocks
