@@ -3,7 +3,7 @@ import { defineConfig } from 'astro/config'
 import starlight from '@astrojs/starlight'
 import { satteri } from '@astrojs/markdown-satteri'
 import { windbgLanguage } from 'remark-windbg'
-import { singleH1Plugin, windbgPlugin } from './src/integrations/satteri-plugins.ts'
+import { createTranscriptEngine, singleH1Plugin, withTranscripts } from './src/integrations/satteri-plugins.ts'
 import { windbgAssets } from './src/integrations/windbg-assets.ts'
 import { repositoryUrl, sidebar, siteDescription, siteTitle, siteUrl } from './src/site.ts'
 
@@ -33,15 +33,17 @@ const windbgOptions = {
   className: ['not-content'],
 }
 
+const transcriptEngine = await createTranscriptEngine(windbgOptions)
+
 export default defineConfig({
   site: siteUrl,
   trailingSlash: 'always',
   markdown: {
     // Astro's default engine, Sätteri, with remark-windbg's renderer on transcript fences: pages
     // without a transcript never leave its fast path (bench/README.md has the figures).
-    processor: satteri({
-      mdastPlugins: transcriptsOn ? [singleH1Plugin, await windbgPlugin(windbgOptions)] : [singleH1Plugin],
-    }),
+    processor: transcriptsOn
+      ? withTranscripts(satteri({ mdastPlugins: [singleH1Plugin, transcriptEngine.plugin] }), transcriptEngine)
+      : satteri({ mdastPlugins: [singleH1Plugin] }),
   },
   integrations: [
     starlight({

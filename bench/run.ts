@@ -17,6 +17,7 @@ import { buildSection, type Context } from './lib/build-section.ts'
 import { cliSection } from './lib/cli.ts'
 import { ROOT, TMP } from './lib/projects.ts'
 import { machine, machineLines } from './lib/report.ts'
+import { appendHistory, HISTORY_LENGTH, historyTable, readHistory } from './lib/history.ts'
 import { buildRealSite, profileSection, renderSection, searchSection, weightSection, type RealSite } from './lib/sections.ts'
 import { WEIGHT_PAGES } from './lib/weight.ts'
 
@@ -99,7 +100,15 @@ function emit(block: string): void {
   console.log(`\n${block}`)
 }
 
-const context: Context = { runs, progress }
+/** Key figures of this run, for the history (bench/lib/history.ts). */
+const figures: Record<string, string> = {}
+const context: Context = {
+  runs,
+  progress,
+  record(figure, value) {
+    figures[figure] = value
+  },
+}
 
 function failed(title: string, error: unknown): void {
   process.exitCode = 1
@@ -163,6 +172,9 @@ try {
 const settings = `runs: ${runs}; sizes: ${sizes.join(', ')}; sections: ${[...only].join(', ')}; synthetic transcript: ${syntheticMB} MB${
   Number.isFinite(codeLimit) ? `; search codes: first ${codeLimit}` : ''
 }`
+// Only runs of record join the history; a partial run shows it as it stood.
+const historyFile = join(ROOT, 'bench/results/history.json')
+const history = defaults && !process.exitCode ? appendHistory(historyFile, info, figures) : readHistory(historyFile)
 const document = [
   '# Benchmark results',
   '',
@@ -171,6 +183,13 @@ const document = [
   machineLines(info, [`Settings: ${settings}`, `Total time: ${elapsed()}`]),
   '',
   ...report.flatMap((block) => [block, '']),
+  '## History',
+  '',
+  `Key figures of the last ${HISTORY_LENGTH} full runs (\`npm run bench\` with its defaults), oldest first, from bench/results/history.json${defaults ? ', this run last' : ''}. ` +
+    'Compare runs on the same machine only.',
+  '',
+  history.length > 0 ? historyTable(history) : 'No full run recorded yet.',
+  '',
 ].join('\n')
 mkdirSync(dirname(out), { recursive: true })
 writeFileSync(out, document)

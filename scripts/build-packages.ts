@@ -104,11 +104,12 @@ function buildPlugin(): string {
     exports: {
       '.': entry('./index.d.ts', './index.js'),
       './parser': entry('./parser.d.ts', './parser.js'),
+      './shiki': entry('./shiki.d.ts', './shiki.js'),
       './assets/transcript.css': './assets/transcript.css',
       './assets/transcript.js': './assets/transcript.js',
       './package.json': './package.json',
     },
-    files: ['index.js', 'index.d.ts', 'parser.js', 'parser.d.ts', 'src', 'assets', 'README.md', 'LICENSE'],
+    files: ['index.js', 'index.d.ts', 'parser.js', 'parser.d.ts', 'shiki.js', 'shiki.d.ts', 'src', 'assets', 'README.md', 'LICENSE'],
     dependencies: { 'bugcheck-reference': `^${COMMON.version}`, ...dependencies },
     // Types only: a remark pipeline has them already; the plugin needs none of them to run.
     peerDependencies: { unified: '^11.0.0', vfile: '^6.0.0', '@types/mdast': '^4.0.0', '@types/hast': '^3.0.0' },

@@ -13,6 +13,8 @@ export interface Context {
   runs: number
   /** A progress line on the console (not in the results). */
   progress(message: string): void
+  /** A key figure for the history of runs kept in the results file. */
+  record(figure: string, value: string): void
 }
 
 interface Corpus {
@@ -93,7 +95,7 @@ function ratioRow(size: number, label: string, ours: BuildSummary, baseline: Bui
  * Builds ours and the baseline `runs` times for each size, and returns the section's Markdown:
  * medians, ratios, growth with N, Astro's phases, and every build.
  */
-export async function buildSection({ runs, progress }: Context, sizes: readonly number[]): Promise<string> {
+export async function buildSection({ runs, progress, record }: Context, sizes: readonly number[]): Promise<string> {
   const corpora = prepareCorpora(sizes)
   const samples = new Map<string, BuildResult[]>()
   for (let run = 0; run < runs; run++) {
@@ -134,6 +136,8 @@ export async function buildSection({ runs, progress }: Context, sizes: readonly 
     }),
   )
   const linear = get('ours', largest).secondsPerPage / get('ours', smallest).secondsPerPage
+  record(`build N=${largest}, ours`, seconds(get('ours', largest).wall))
+  record(`build N=${largest}, ours/baseline`, ratio(get('ours', largest).wall, get('baseline', largest).wall))
   return [
     '## 1. Build at scale',
     '',

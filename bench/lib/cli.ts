@@ -34,7 +34,7 @@ function writeFleet(count: number): { dir: string; bytes: number } {
   return { dir, bytes: total }
 }
 
-export async function cliSection({ runs, progress }: Context, count: number): Promise<string> {
+export async function cliSection({ runs, progress, record }: Context, count: number): Promise<string> {
   progress('building the packages')
   const { reference } = buildPackages({ pack: false })
   const bin = join(reference, 'lib/cli/bin.js')
@@ -53,6 +53,7 @@ export async function cliSection({ runs, progress }: Context, count: number): Pr
   if (counted !== count) throw new Error(`the summary counted ${counted} files, not ${count}`)
   rmSync(fleet.dir, { recursive: true, force: true })
   const time = median(result.seconds)
+  record('triage files/s', fixed(count / time, 0))
   return [
     '## 5. Fleet triage with the `bugcheck` command',
     '',

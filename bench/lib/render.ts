@@ -1,18 +1,24 @@
-// Transcript rendering throughput, in this process: the parser alone (`parseTranscript`) and the
-// full Markdown → HTML pipeline with the plugin, on the real fixtures and on one large synthetic
-// transcript, plus the HTML bytes each transcript byte becomes.
+// Transcript rendering throughput, in this process: the parser alone (`parseTranscript`), and
+// Markdown → HTML with the plugin on two pipelines: the site's (Sätteri, transcripts rendered by
+// remark-windbg's document renderer) and the published plugin's (unified: remark, rehype). On the
+// real fixtures and on one large synthetic transcript, plus the HTML bytes each transcript byte
+// becomes.
 import { gzipSync } from 'node:zlib'
+import { markdownToHtml } from 'satteri'
 import rehypeStringify from 'rehype-stringify'
 import remarkParse from 'remark-parse'
 import remarkRehype from 'remark-rehype'
 import { unified } from 'unified'
 import remarkWindbg, { parseTranscript } from '../../plugins/remark-windbg/index.ts'
-import { codePath, findByNumber } from '../../src/lib/catalog.ts'
+import { createTranscriptEngine, type TranscriptEngine } from '../../src/integrations/satteri-plugins.ts'
+import { codePath, findByNumber, reference } from '../../src/lib/catalog.ts'
 import { realTranscripts, syntheticTranscript } from './fixtures.ts'
 import { median } from './stats.ts'
 
 export interface Throughput {
   name: string
+  /** `site`: Sätteri with the site's transcript engine; `unified`: the remark plugin. */
+  pipeline: 'site' | 'unified'
   /** Transcript text measured, in bytes (UTF-8). */
   bytes: number
   transcripts: number
@@ -29,22 +35,28 @@ export interface Throughput {
   runs: number
 }
 
-/** Markdown to HTML without the plugin: remark-parse, mdast to hast, serialisation. */
-function plainProcessor() {
-  return unified().use(remarkParse).use(remarkRehype).use(rehypeStringify)
+/** The site's plugin options (astro.config.mjs), minus the asset URLs Astro's build gives. */
+const options = {
+  reference,
+  bugcheckHref: (code: number) => (findByNumber(code) ? codePath(code) : undefined),
+  className: ['not-content'],
 }
 
-/** The same plugin options as the site (astro.config.mjs), minus what needs Astro. */
-function processor() {
-  return unified()
-    .use(remarkParse)
-    .use(remarkWindbg, {
-      bugcheckName: (code: number) => findByNumber(code)?.name,
-      bugcheckHref: (code: number) => (findByNumber(code) ? codePath(code) : undefined),
-      className: ['not-content'],
-    })
-    .use(remarkRehype)
-    .use(rehypeStringify)
+/** Markdown → HTML, one document. */
+type Pipeline = (markdown: string) => Promise<string>
+
+function unifiedPipeline(withPlugin: boolean): Pipeline {
+  const processor = withPlugin
+    ? unified().use(remarkParse).use(remarkWindbg, options).use(remarkRehype).use(rehypeStringify).freeze()
+    : unified().use(remarkParse).use(remarkRehype).use(rehypeStringify).freeze()
+  return async (markdown) => String(await processor.process(markdown))
+}
+
+/** Sätteri as Astro calls it for the site, with the transcript engine or without (a plain code block). */
+function sitePipeline(engine: TranscriptEngine | undefined): Pipeline {
+  const data = () => ({ astro: { frontmatter: {}, headings: [], localImagePaths: new Set<string>(), remoteImagePaths: new Set<string>() } })
+  if (!engine) return async (markdown) => (await markdownToHtml(markdown, { data: data() })).html
+  return async (markdown) => engine.fill((await markdownToHtml(markdown, { mdastPlugins: [engine.plugin], data: data() })).html)
 }
 
 function fenced(text: string): string {
@@ -77,30 +89,29 @@ async function timed(work: () => Promise<void> | void, runs: number, once?: numb
   return median(samples)
 }
 
-type Pipeline = ReturnType<typeof processor>
-
-async function measure(name: string, texts: readonly string[], runs: number, pipeline: Pipeline, plain: Pipeline): Promise<Throughput> {
+async function measure(name: string, kind: Throughput['pipeline'], texts: readonly string[], runs: number, pipeline: Pipeline, plain: Pipeline): Promise<Throughput> {
   const documents = texts.map(fenced)
   const size = texts.reduce((total, text) => total + Buffer.byteLength(text), 0)
   // A first pass gives the HTML and calibrates how often small inputs are repeated per run.
   const html: string[] = []
   const first = performance.now()
-  for (const document of documents) html.push(String(await pipeline.process(document)))
+  for (const document of documents) html.push(await pipeline(document))
   const once = (performance.now() - first) / 1000
   const parse = await timed(() => {
     for (const text of texts) parseTranscript(text)
   }, runs)
   const render = await timed(async () => {
-    for (const document of documents) await pipeline.process(document)
+    for (const document of documents) await pipeline(document)
   }, runs, once)
   const plainRender = await timed(async () => {
-    for (const document of documents) await plain.process(document)
+    for (const document of documents) await plain(document)
   }, runs)
   const htmlBytes = html.reduce((total, page) => total + Buffer.byteLength(page), 0)
   const gzipHtml = html.reduce((total, page) => total + gzipSync(page).length, 0)
   const gzipText = texts.reduce((total, text) => total + gzipSync(text).length, 0)
   return {
     name,
+    pipeline: kind,
     bytes: size,
     transcripts: texts.length,
     parseMBps: size / MB / parse,
@@ -116,15 +127,18 @@ async function measure(name: string, texts: readonly string[], runs: number, pip
 export async function renderBenchmark(runs: number, syntheticMB: number): Promise<{ results: Throughput[]; syntheticFiles: string[] }> {
   const real = realTranscripts().map((transcript) => transcript.text)
   const synthetic = syntheticTranscript(syntheticMB * MB)
-  const pipeline = processor().freeze()
-  const plain = plainProcessor().freeze()
-  // Warm-up, untimed: the highlighter is created on first use, and the JIT settles.
-  for (let pass = 0; pass < 3; pass++) for (const text of real) await pipeline.process(fenced(text))
-  return {
-    results: [
-      await measure(`real fixtures (${real.length} transcripts)`, real, runs, pipeline, plain),
-      await measure(`synthetic ${(Buffer.byteLength(synthetic.text) / MB).toFixed(1)} MB transcript`, [synthetic.text], runs, pipeline, plain),
-    ],
-    syntheticFiles: synthetic.files,
+  const syntheticName = `synthetic ${(Buffer.byteLength(synthetic.text) / MB).toFixed(1)} MB transcript`
+  const pipelines = [
+    { kind: 'site' as const, pipeline: sitePipeline(await createTranscriptEngine(options)), plain: sitePipeline(undefined) },
+    { kind: 'unified' as const, pipeline: unifiedPipeline(true), plain: unifiedPipeline(false) },
+  ]
+  const results: Throughput[] = []
+  for (const { kind, pipeline, plain } of pipelines) {
+    // Warm-up, untimed: the JIT settles on both inputs before either is timed.
+    for (let pass = 0; pass < 3; pass++) for (const text of real) await pipeline(fenced(text))
+    await pipeline(fenced(synthetic.text))
+    results.push(await measure(`real fixtures (${real.length} transcripts)`, kind, real, runs, pipeline, plain))
+    results.push(await measure(syntheticName, kind, [synthetic.text], runs, pipeline, plain))
   }
+  return { results, syntheticFiles: synthetic.files }
 }

@@ -9,7 +9,8 @@ import { unified } from 'unified'
 import { describe, expect, test } from 'vitest'
 import remarkWindbg from 'remark-windbg'
 import { fencesOf } from '../../plugins/remark-windbg/test/helpers.ts'
-import { hasH1, singleH1Plugin, windbgPlugin } from '../../src/integrations/satteri-plugins.ts'
+import { satteri } from '@astrojs/markdown-satteri'
+import { createTranscriptEngine, hasH1, singleH1Plugin, withTranscripts } from '../../src/integrations/satteri-plugins.ts'
 import { reference } from '../../src/lib/catalog.ts'
 
 const options = { reference, bugcheckHref: (code: number) => `/bugchecks/0x${code.toString(16)}/`, stylesheet: '/t.css', script: '/t.js' }
@@ -18,8 +19,9 @@ describe('transcripts through Sätteri', () => {
   test('the same HTML as the unified plugin, the assets linked once before the first transcript', async () => {
     const [, , , loadMex, di] = fencesOf('seed-0x20.md')
     const markdown = `# Title\n\nSome prose.\n\n\`\`\`\n${loadMex?.value}\n\`\`\`\n\n\`\`\`\n${di?.value}\n\`\`\`\n`
-    const plugin = await windbgPlugin(options)
-    const { html } = await markdownToHtml(markdown, { mdastPlugins: [plugin], data: { astro: { frontmatter: { bugcheck: '0x20' }, headings: [], localImagePaths: new Set(), remoteImagePaths: new Set() } } })
+    const engine = await createTranscriptEngine(options)
+    const rendered = await markdownToHtml(markdown, { mdastPlugins: [engine.plugin], data: { astro: { frontmatter: { bugcheck: '0x20' }, headings: [], localImagePaths: new Set(), remoteImagePaths: new Set() } } })
+    const html = engine.fill(rendered.html)
     const expected = String(await unified().use(remarkParse).use(remarkWindbg, options).use(remarkRehype).use(rehypeStringify).process(markdown))
     const figures = (text: string) => text.match(/<figure[\s\S]*?<\/figure>/g) ?? []
     expect(figures(html)).toHaveLength(2)
@@ -30,11 +32,34 @@ describe('transcripts through Sätteri', () => {
   })
 
   test('a page without a fence, and fences that are no transcripts, stay as Sätteri writes them', async () => {
-    const plugin = await windbgPlugin(options)
+    const engine = await createTranscriptEngine(options)
     for (const markdown of ['# Plain\n\nNo code here.\n', '```c\nint main() { return 0; }\n```\n']) {
       const plain = await markdownToHtml(markdown)
-      expect((await markdownToHtml(markdown, { mdastPlugins: [plugin] })).html).toBe(plain.html)
+      expect(engine.fill((await markdownToHtml(markdown, { mdastPlugins: [engine.plugin] })).html)).toBe(plain.html)
     }
+  })
+})
+
+describe('transcripts filled in after Sätteri', () => {
+  test('through the processor Astro uses: the page gets the transcript, Starlight’s options stay shared', async () => {
+    const [, , , loadMex] = fencesOf('seed-0x20.md')
+    const engine = await createTranscriptEngine(options)
+    const base = satteri({ mdastPlugins: [engine.plugin] })
+    const processor = withTranscripts(base, engine)
+    expect(processor.options).toBe(base.options)
+    expect(processor.name).toBe('satteri')
+    const renderer = await processor.createRenderer({})
+    const { code } = await renderer.render(`Prose.\n\n\`\`\`\n${loadMex?.value}\n\`\`\`\n`)
+    expect(code).toMatch(/^<p>Prose.<\/p>\n<link[^>]*>[\s\S]*<figure class="wd-transcript/)
+    expect(code).not.toContain('windbg-transcript:')
+  })
+
+  test('a placeholder written in an article stays a comment: the key is the engine’s own', async () => {
+    const engine = await createTranscriptEngine(options)
+    const forged = '<!--windbg-transcript:0000000000000000:1-->'
+    await markdownToHtml('```windbg\n0: kd> k\n```\n', { mdastPlugins: [engine.plugin] })
+    const { html } = await markdownToHtml(`${forged}\n`, { mdastPlugins: [engine.plugin] })
+    expect(engine.fill(html)).toContain(forged)
   })
 })
 

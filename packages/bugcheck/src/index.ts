@@ -30,6 +30,7 @@ export {
   expandSubtype,
   shortCode,
   EMPTY_DOCS,
+  RESERVED_DESCRIPTION,
   type BugcheckParameter,
   type BugcheckReference,
   type BugcheckSubtype,

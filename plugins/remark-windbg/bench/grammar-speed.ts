@@ -100,6 +100,6 @@ report('tokenizeLine2 per line', text, () => {
 })
 // The input repeats one transcript, so the plugin's per-transcript line cache serves most lines:
 // this figure is the cache's best case, the line above its worst.
-const highlight = await createWindbgHighlighter()
+const highlight = createWindbgHighlighter()
 report('plugin highlighter', text, () => highlight(lines))
 core.dispose()

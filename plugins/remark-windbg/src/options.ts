@@ -51,7 +51,7 @@ export interface Options {
   lookupCommand?: ((command: string) => CommandReference | undefined) | null | undefined
   /**
    * Highlighting: a highlighter (or a promise of one), or `false` for none.
-   * @default a Shiki highlighter with the WinDbg grammar, created once per plugin instance
+   * @default the WinDbg grammar's highlighter (`createWindbgHighlighter`), one per process
    */
   highlighter?: WindbgHighlighter | Promise<WindbgHighlighter> | false | null | undefined
   /**

@@ -5,7 +5,7 @@ import type { VFile } from 'vfile'
 import { visit } from 'unist-util-visit'
 import { createDocumentRenderer } from './document.ts'
 import { isWindbgFence } from './detect.ts'
-import { plainHighlighter, sharedWindbgHighlighter, type WindbgHighlighter } from './render/highlight.ts'
+import { resolveHighlighter } from './render/highlight.ts'
 import { resolveOptions, type Options } from './options.ts'
 
 /** An mdast node that remark-rehype turns into the given hast element (the `data.h*` contract). */
@@ -26,13 +26,6 @@ function elementNode(element: Element): RootContent {
  */
 const remarkWindbg: Plugin<[(Options | null | undefined)?], Root> = function (options) {
   const settings = resolveOptions(options)
-  let highlighter: Promise<WindbgHighlighter> | undefined
-
-  function getHighlighter(): Promise<WindbgHighlighter> {
-    if (settings.highlighter === false) return Promise.resolve(plainHighlighter)
-    highlighter ??= settings.highlighter ? Promise.resolve(settings.highlighter) : sharedWindbgHighlighter()
-    return highlighter
-  }
 
   return async function transformer(tree: Root, file: VFile): Promise<undefined> {
     const fences: { node: Code; index: number; parent: Parent }[] = []
@@ -40,7 +33,7 @@ const remarkWindbg: Plugin<[(Options | null | undefined)?], Root> = function (op
       if (parent && index !== undefined && isWindbgFence(node, settings)) fences.push({ node, index, parent })
     })
     if (fences.length === 0) return
-    const document = createDocumentRenderer(settings, await getHighlighter(), settings.frontmatter(file))
+    const document = createDocumentRenderer(settings, await resolveHighlighter(settings.highlighter), settings.frontmatter(file))
     for (const { node, index, parent } of fences) {
       const { element, messages } = document.fence(node)
       for (const message of messages) file.message(message, node)

@@ -32,6 +32,7 @@ describe('remarkWindbg', () => {
         'parseTranscript',
         'plainHighlighter',
         'renderTranscript',
+        'resolveHighlighter',
         'resolveOptions',
         'sharedWindbgHighlighter',
         'splitLines',

@@ -15,7 +15,7 @@ import { visibleText } from '../src/render/line.ts'
 import { renderTranscript, type RenderContext } from '../src/render/transcript.ts'
 import { realFences, sessionFences } from './helpers.ts'
 
-const highlight = await sharedWindbgHighlighter()
+const highlight = sharedWindbgHighlighter()
 const REAL = [...realFences(), ...sessionFences()].map((fence) => fence.value)
 const REAL_LINES = REAL.flatMap((value) => splitLines(value))
 

@@ -4,6 +4,7 @@ import { fromHtml } from 'hast-util-from-html'
 import { select, selectAll } from 'hast-util-select'
 import { toString } from 'hast-util-to-string'
 import { describe, expect, test } from 'vitest'
+import { expandParameter, RESERVED_DESCRIPTION } from 'bugcheck-reference'
 import { renderHtml, renderTree, testOptions } from './render-helpers.ts'
 
 const RENDER_DIR = new URL('./fixtures/render/', import.meta.url)
@@ -93,6 +94,23 @@ describe('the seed transcripts (real)', async () => {
     expect(text(select('.wd-tip-body', irql!))).toContain('IRQL 0 (')
     const pointer = tips.find((tip) => text(select('.wd-tip-body', tip)).startsWith('Arg1'))
     expect(text(select('.wd-tip-body', pointer!))).toContain('NULL pointer')
+  })
+
+  test('a reserved parameter says so once: the reference’s own description, no second line', async () => {
+    // Synthetic: a made-up entry and a two-line transcript, to hold the tooltip's wording.
+    const reference = [
+      {
+        code: '0x20', number: 0x20, name: 'KERNEL_APC_PENDING_DURING_EXIT', summary: 'Synthetic summary.', url: '/bugchecks/0x20/',
+        learnUrl: 'https://learn.microsoft.com/', sameAs: null, parameterCount: 2, subtypes: [], notes: [],
+        parameters: [
+          { index: 1 as const, name: 'APC address', description: 'Synthetic description.', decode: 'pointer' as const },
+          expandParameter(2, 'reserved'),
+        ],
+      },
+    ]
+    const tree = await renderTree('```windbg\n0: kd> .bugcheck\nBugcheck code 00000020\nArguments 00000000`00000000 00000000`00000005 00000000`00000000 00000000`00000000\n```\n', { ...testOptions(), reference })
+    const arg2 = selectAll('.wd-tip-body', tree).map(text).find((body) => body.startsWith('Arg2'))
+    expect(arg2).toBe(`Arg2 · Reserved${RESERVED_DESCRIPTION}0x5`)
   })
 
   test('every format of the same parameters is marked: Arg lines, BUGCHECK_Pn, !di', () => {

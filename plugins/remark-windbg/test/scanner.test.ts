@@ -3,11 +3,12 @@
 import { readFileSync } from 'node:fs'
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
-import { createFastWindbgHighlighter, createWindbgHighlighter } from '../src/render/highlight.ts'
+import { createWindbgHighlighter } from '../src/render/highlight.ts'
+import { createShikiWindbgHighlighter } from '../src/render/shiki-highlighter.ts'
 import { realFences, sessionFences } from './helpers.ts'
 
-const shiki = await createWindbgHighlighter()
-const fast = createFastWindbgHighlighter()
+const shiki = await createShikiWindbgHighlighter()
+const fast = createWindbgHighlighter()
 const sample = readFileSync(new URL('../src/grammar/windbg.sample', import.meta.url), 'utf8')
 const real = [...new Set([...realFences(), ...sessionFences()].flatMap((fence) => fence.value.split('\n')).concat(sample.split('\n')))]
 

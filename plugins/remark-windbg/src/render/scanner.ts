@@ -25,7 +25,7 @@ interface RawRule {
   patterns?: RawRule[]
 }
 
-interface RawGrammar {
+export interface RawGrammar {
   patterns: RawRule[]
   repository: Record<string, RawRule>
 }

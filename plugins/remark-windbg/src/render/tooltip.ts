@@ -21,7 +21,8 @@ function readingBody(reading: ParameterReading): ElementContent[] {
   const body: ElementContent[] = [
     el('strong', reading.name ? `${reading.label} · ${reading.name}` : reading.label),
   ]
-  if (reading.reserved && reading.decoded.length === 0) body.push(el('span.wd-tip-line', 'Reserved in Microsoft’s reference.'))
+  // The reference's own description of a reserved parameter says so; others need saying.
+  if (reading.reserved && reading.decoded.length === 0 && !reading.description) body.push(el('span.wd-tip-line', 'Reserved in Microsoft’s reference.'))
   if (reading.subtype) body.push(el('span.wd-tip-line', reading.subtype))
   if (reading.description) body.push(el('span.wd-tip-line', reading.description))
   if (reading.decoded.length === 0) body.push(el('span.wd-tip-line.wd-tip-value', reading.value))
