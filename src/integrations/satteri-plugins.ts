@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto'
 import type { satteri } from '@astrojs/markdown-satteri'
 import type { MdastPluginEntry, PluginFactoryContext } from 'satteri'
-import { createDocumentRenderer, resolveHighlighter, resolveOptions, toHtml, type Options } from 'remark-windbg'
+import { createDocumentRenderer, resolveHighlighter, resolveOptions, toHtml, writeHtml, type Options } from 'remark-windbg'
 
 interface CodeNode {
   lang?: string | null
@@ -48,7 +48,8 @@ export async function createTranscriptEngine(options: Options): Promise<Transcri
   const highlight = await resolveHighlighter(settings.highlighter)
   const key = randomBytes(8).toString('hex')
   const placeholder = new RegExp(`<!--windbg-transcript:${key}:(\\d+)-->`, 'g')
-  const pending = new Map<string, string>()
+  // Each transcript as pieces of HTML, joined once with the page they go into.
+  const pending = new Map<string, string[]>()
   let next = 0
   const plugin = ((context: PluginFactoryContext) => {
     if (!RE_FENCE.test(context.source)) return null
@@ -59,9 +60,10 @@ export async function createTranscriptEngine(options: Options): Promise<Transcri
       code(node: CodeNode, ctx: Context) {
         const { element } = document.fence({ lang: node.lang ?? null, meta: node.meta ?? null, value: node.value })
         if (!element) return
-        const assets = document.rendered === 1 ? document.assets().map(toHtml).join('') : ''
+        const parts = document.rendered === 1 ? document.assets().map(toHtml) : []
+        writeHtml(element, parts)
         const id = String((next += 1))
-        pending.set(id, assets + toHtml(element))
+        pending.set(id, parts)
         ctx.replaceNode(node, { type: 'html', value: `<!--windbg-transcript:${key}:${id}-->` })
       },
     }
@@ -69,14 +71,15 @@ export async function createTranscriptEngine(options: Options): Promise<Transcri
   return {
     plugin,
     fill(html) {
-      // Pieces joined once: a page's transcripts are most of its bytes, so they are copied once.
+      // One join for the page: its transcripts are most of its bytes, so they are copied once.
       const parts: string[] = []
       let from = 0
       for (const match of html.matchAll(placeholder)) {
         const transcript = pending.get(match[1] as string)
         if (transcript === undefined) continue
         pending.delete(match[1] as string)
-        parts.push(html.slice(from, match.index), transcript)
+        parts.push(html.slice(from, match.index))
+        for (const part of transcript) parts.push(part)
         from = match.index + match[0].length
       }
       if (from === 0) return html

@@ -38,6 +38,7 @@ describe('remarkWindbg', () => {
         'splitLines',
         'toHtml',
         'windbgLanguage',
+        'writeHtml',
       ].sort(),
     )
     expect(typeof api.default).toBe('function')

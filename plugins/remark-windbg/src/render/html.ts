@@ -59,17 +59,50 @@ function attributes(properties: Properties): string {
   return html
 }
 
-type Node = Element | ElementContent | { type: 'raw'; value: string }
+/** A hast `raw` node: HTML passed through as it is. */
+export interface RawNode {
+  type: 'raw'
+  value: string
+}
 
-/** Appends a node's HTML to `out`, piece by piece: output blocks run to megabytes, copied once. */
+const pieces = new WeakMap<RawNode, readonly string[]>()
+
+/**
+ * A `raw` node made of pieces of HTML. Its `value` is joined on first read, for hast tools;
+ * {@link writeHtml} takes the pieces as they are. A transcript's output is most of a page's
+ * bytes, and every join copies all of it.
+ */
+export function rawPieces(parts: readonly string[]): RawNode {
+  let joined: string | undefined
+  const node = {
+    type: 'raw' as const,
+    get value(): string {
+      joined ??= parts.join('')
+      return joined
+    },
+  }
+  pieces.set(node, parts)
+  return node
+}
+
+type Node = Element | ElementContent | RawNode
+
+/** Appends a node's HTML to `out`, piece by piece, for one join of the whole page. */
+export function writeHtml(node: Node, out: string[]): void {
+  write(node, out)
+}
+
 function write(node: Node, out: string[]): void {
   switch (node.type) {
     case 'text':
       out.push(escapeText(node.value))
       return
-    case 'raw':
-      out.push(node.value)
+    case 'raw': {
+      const parts = pieces.get(node as RawNode)
+      if (parts) for (const part of parts) out.push(part)
+      else out.push(node.value)
       return
+    }
     case 'element':
       out.push(`<${node.tagName}${attributes(node.properties)}>`)
       if (VOID.has(node.tagName)) return

@@ -18,7 +18,7 @@ import {
 import type { TranscriptAnnotations } from '../parse/meta.ts'
 import { parseTranscriptLines, splitLines, type TranscriptStep } from '../parse/transcript.ts'
 import type { Token, WindbgHighlighter } from './highlight.ts'
-import { toHtml, tokenHtml } from './html.ts'
+import { rawPieces, toHtml, tokenHtml } from './html.ts'
 import { append, renderLine, sliceTokens, visibleText, type LineRange } from './line.ts'
 import { codeTip, commandHelp, parameterTip } from './tooltip.ts'
 
@@ -224,10 +224,10 @@ class TranscriptRenderer {
   /** {@link renderBlock} with each `<pre>` run's content as one `raw` node. */
   private renderBlockHtml(firstLine: number, count: number): ElementContent[] {
     const blocks: ElementContent[] = []
-    // Joined once: many small concatenations would leave a rope that costs again when written out.
+    // Lines and their newlines as pieces: they are joined once, with the whole page.
     let run: string[] = []
     const flush = () => {
-      if (run.length > 0) blocks.push(el('pre.wd-pre', { tabIndex: 0 }, [{ type: 'raw', value: `${run.join('\n')}\n` } as unknown as ElementContent]))
+      if (run.length > 0) blocks.push(el('pre.wd-pre', { tabIndex: 0 }, [rawPieces(run) as unknown as ElementContent]))
       run = []
     }
     for (let index = firstLine; index < firstLine + count; index++) {
@@ -237,7 +237,7 @@ class TranscriptRenderer {
         blocks.push(el('p.wd-note', { role: 'note' }, visibleText(note[1] ?? '')))
         continue
       }
-      run.push(this.lineHtml(index))
+      run.push(this.lineHtml(index), '\n')
     }
     flush()
     return blocks
