@@ -83,7 +83,7 @@ async function main(): Promise<number> {
     const { path, slug } = createRunbook({ ...answers, dir, today: new Date() })
     console.log(`Created ${display(path)}`)
     console.log(`Next:
-  1. write the sections and fill in the parameters (npm run check -- ${display(path)} lists what is left);
+  1. write the sections (npm run check -- ${display(path)} lists what is left);
   2. preview it: npm run dev, then http://localhost:4321/runbooks/${slug}/
   3. open a pull request (see CONTRIBUTING.md).`)
     return 0
