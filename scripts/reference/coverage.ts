@@ -3,38 +3,10 @@
 // every subtype row and every listed value. Used by the unit test and `npm run check:reference`.
 import { normaliseHex } from '../../packages/bugcheck/src/hex.ts'
 import type { ParameterEntry, ReferenceFile, SubtypeEntry } from '../../packages/bugcheck/src/schema.ts'
+import type { CellKind, CodeFacts, FactsFile, RowFact } from './facts.ts'
 import { longestSharedRun } from './wording.ts'
 
-type CellKind = 'described' | 'reserved' | 'zero'
-
-export interface RowFact {
-  line: number
-  parameter: number
-  values: string[]
-  when?: Record<string, string[]>
-  byMessage?: true
-  decimal?: string[]
-  cells?: Record<string, CellKind>
-}
-
-export interface CodeFacts {
-  code: string
-  name: string
-  learnUrl: string
-  source?: string
-  paramCount: number | null
-  sameAs?: string
-  described: number[]
-  reserved: number[]
-  listsValues: number[]
-  subtypeRows: RowFact[]
-  listedValues: { line: number; values: string[] }[]
-}
-
-export interface FactsFile {
-  commit: string
-  codes: CodeFacts[]
-}
+export type { CodeFacts, FactsFile, RowFact }
 
 /** A run of this many words shared with Microsoft's wording is a copied sentence. */
 export const COPIED_RUN = 8

@@ -8,6 +8,7 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { normaliseHex } from '../../packages/bugcheck/src/hex.ts'
+import type { CellKind, CodeFacts, RowFact } from './facts.ts'
 import { shingleHashes } from './wording.ts'
 
 interface Table {
@@ -35,26 +36,6 @@ interface Catalog {
 }
 
 /** One row of a table keyed by a parameter's value. */
-interface RowFact {
-  /** The table's line in Microsoft's page. */
-  line: number
-  parameter: number
-  values: string[]
-  /** Conditions on other parameters (the row applies only when parameter 1 is 0x8, ...). */
-  when?: Record<string, string[]>
-  /** No parameter selects the row: the debugger's message tells it apart (0xD2). */
-  byMessage?: true
-  /**
-   * Where Microsoft wrote the values without `0x` and all in decimal digits (0x139's fast-fail
-   * codes 0 to 39), their decimal reading: the coverage test accepts either.
-   */
-  decimal?: string[]
-  /** What the row says of the other parameters: described, reserved, or the value 0. */
-  cells?: Record<string, CellKind>
-}
-
-type CellKind = 'described' | 'reserved' | 'zero'
-
 function cellKind(cell: string): CellKind | undefined {
   const text = cell.replace(/\*/g, '').trim()
   if (text === '') return undefined
@@ -77,28 +58,6 @@ function rowCells(table: Table, row: string[], skip: readonly number[]): Record<
   return Object.keys(cells).length > 0 ? cells : undefined
 }
 
-interface CodeFacts {
-  code: string
-  name: string
-  learnUrl: string
-  /** Microsoft's page; absent for the one code it has no text for. */
-  source?: string
-  paramCount: number | null
-  sameAs?: string
-  /** Parameters with a row in the per-parameter table. */
-  described: number[]
-  /** Of those, the ones marked reserved. */
-  reserved: number[]
-  /** Parameters whose per-parameter row lists two or more values. */
-  listsValues: number[]
-  /** Rows of the subtype tables (keyed by a parameter's value). */
-  subtypeRows: RowFact[]
-  /**
-   * Values listed by the other tables (values of one parameter: 0x109's Parameter 4, 0xFE's
-   * time-out codes), as written: the coverage test reads each as hex or, where it could be, decimal.
-   */
-  listedValues: { line: number; values: string[] }[]
-}
 
 const RE_VALUE_LIST = /^\s*(?:\*\*)?(0[xX][0-9a-fA-F]+|[0-9a-fA-F]+)(?:\*\*)?\s*$/
 const RE_SEPARATOR = /<\/?br\s*\/?>|,|\bor\b|\band\b/gi

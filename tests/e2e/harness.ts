@@ -1,6 +1,7 @@
 // Shared set-up of the browser tests: the built site (dist/, made by `astro build` before the
 // tests run) served on a free port, and Debian's Chromium driven by playwright-core.
 import { existsSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { fileURLToPath } from 'node:url'
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core'
 import { launchChromium } from '../../scripts/ensure-chromium.ts'
@@ -37,4 +38,18 @@ export async function startSite(): Promise<Site> {
       await server.close()
     },
   }
+}
+
+/**
+ * axe-core's violations on the page, as `rule: selectors` lines; `include` limits the run to
+ * those parts of the page.
+ */
+export async function axeViolations(page: Page, include?: string[]): Promise<string[]> {
+  await page.addScriptTag({ path: createRequire(import.meta.url).resolve('axe-core/axe.min.js') })
+  return page.evaluate(async (selectors) => {
+    type Result = { violations: { id: string; nodes: { target: string[] }[] }[] }
+    const axe = (window as unknown as { axe: { run(context?: unknown): Promise<Result> } }).axe
+    const result = await (selectors ? axe.run({ include: selectors.map((selector) => [selector]) }) : axe.run())
+    return result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)
+  }, include)
 }

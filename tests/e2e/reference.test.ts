@@ -2,10 +2,9 @@
 // case, the filter box, the decode form), with and without JavaScript, on a phone, under axe-core;
 // the JSON API; and triage of bare BUGCHECK_Pn lines for a code no runbook covers.
 import { readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { DIST, startSite, type Site } from './harness.ts'
+import { axeViolations, DIST, startSite, type Site } from './harness.ts'
 
 let site: Site
 beforeAll(async () => {
@@ -104,13 +103,7 @@ describe('a code page without a runbook: 0x9F', () => {
   test('no axe-core violations on a page with a case table and the decode form', async () => {
     const page = await site.open('/bugchecks/0x9f/')
     await page.waitForSelector('.subtype-filter:not([hidden])')
-    const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
-    await page.addScriptTag({ content: readFileSync(axePath, 'utf8') })
-    const violations = await page.evaluate(async () => {
-      const result = await (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run()
-      return result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)
-    })
-    expect(violations).toEqual([])
+    expect(await axeViolations(page)).toEqual([])
     await page.context().close()
   })
 })

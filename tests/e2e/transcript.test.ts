@@ -1,10 +1,8 @@
 // The 0x20 runbook's transcripts in Chromium: folding, expand all, deep links, tooltips, copy,
 // print, no script, and axe-core.
-import { readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { startSite, type Site } from './harness.ts'
+import { axeViolations, startSite, type Site } from './harness.ts'
 
 const RUNBOOK = '/runbooks/0x20-kmutex-not-released/'
 let site: Site
@@ -120,13 +118,7 @@ describe('transcripts with JavaScript', () => {
 
   test('the runbook page has no axe-core violations', async () => {
     const page = await site.open(RUNBOOK)
-    const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
-    await page.addScriptTag({ content: readFileSync(axePath, 'utf8') })
-    const violations = await page.evaluate(async () => {
-      const result = await (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run()
-      return result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)
-    })
-    expect(violations).toEqual([])
+    expect(await axeViolations(page)).toEqual([])
     await page.context().close()
   })
 })

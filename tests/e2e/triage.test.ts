@@ -1,10 +1,9 @@
 // The triage page in a browser: paste real debugger output, read the decoded result, and make sure
 // nothing leaves the page once the output is in it.
-import { createRequire } from 'node:module'
 import type { BrowserContextOptions, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { realFences } from '../../plugins/remark-windbg/test/helpers.ts'
-import { startSite, type Site } from './harness.ts'
+import { axeViolations, startSite, type Site } from './harness.ts'
 
 const fences = realFences()
 
@@ -185,18 +184,11 @@ describe('triage page', () => {
   })
 
   test('the result has no accessibility violations, in light and dark', async () => {
-    const axe = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
     for (const colorScheme of ['light', 'dark'] as const) {
       const page = await openTriage('/triage/', { colorScheme })
       await paste(page, seedAnalyze)
       await page.waitForSelector('.triage-bugcheck')
-      await page.addScriptTag({ path: axe })
-      const violations = await page.evaluate(async () => {
-        const run = (window as unknown as { axe: { run(context: unknown): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe.run
-        const results = await run({ include: [['#triage-tool'], ['#triage-status'], ['#triage-result']] })
-        return results.violations.map((violation) => `${violation.id} (${violation.nodes.length})`)
-      })
-      expect(violations, colorScheme).toEqual([])
+      expect(await axeViolations(page, ['#triage-tool', '#triage-status', '#triage-result']), colorScheme).toEqual([])
       await page.context().close()
     }
   })
