@@ -73,7 +73,7 @@ describe('installed from the tarballs into an empty project', () => {
     expect(installed).toEqual(expect.arrayContaining(['bugcheck-reference', 'remark-windbg', 'shiki', 'unist-util-visit', 'zod']))
     for (const absent of ['astro', 'yaml', 'vitest', 'typescript', '@astrojs']) expect(installed).not.toContain(absent)
     const manifest = JSON.parse(readFileSync(join(consumer, 'node_modules/remark-windbg/package.json'), 'utf8')) as Record<string, Record<string, unknown>>
-    expect(Object.keys(manifest['dependencies'] ?? {}).sort()).toEqual(['bugcheck-reference', 'shiki', 'unist-util-visit'])
+    expect(Object.keys(manifest['dependencies'] ?? {}).sort()).toEqual(['bugcheck-reference', 'oniguruma-to-es', 'shiki', 'unist-util-visit'])
     expect(Object.keys(manifest['exports']?.['.'] as object)).toEqual(['types', 'default'])
   })
 
@@ -95,6 +95,27 @@ describe('installed from the tarballs into an empty project', () => {
       "import { parseTranscript, findBugcheck } from 'remark-windbg/parser'\nconst t = parseTranscript('## 0:001> !cs\\nout')\nconsole.log(JSON.stringify([t.steps[0].prompt, t.steps[0].command, findBugcheck('BUGCHECK_CODE: 50 (PAGE_FAULT)')?.code]))\n",
     )
     for (const node of NODES) expect(run(node, ['parser.js']).stdout.trim()).toBe('["0:001>","!cs",80]')
+  })
+
+  test('the default highlighter and Shiki’s (remark-windbg/shiki) give the same tokens', () => {
+    writeFileSync(
+      join(consumer, 'highlighters.js'),
+      [
+        "import { createWindbgHighlighter } from 'remark-windbg'",
+        "import { createShikiWindbgHighlighter } from 'remark-windbg/shiki'",
+        "const lines = ['4: kd> !analyze -v', 'Arg2: 000000000000ffff, APC disable count', 'ffffd000`2a3c7a08 fffff803`22c8b7d6 nt!KeBugCheckEx+0x107']",
+        'const fast = createWindbgHighlighter()(lines)',
+        'const shiki = (await createShikiWindbgHighlighter())(lines)',
+        'console.log(JSON.stringify(fast) === JSON.stringify(shiki), fast.flat().filter((token) => token.className).length)',
+      ].join('\n'),
+    )
+    for (const node of NODES) {
+      const result = run(node, ['highlighters.js'])
+      expect(result.stderr, node).toBe('')
+      const [same, classed] = result.stdout.trim().split(' ')
+      expect(same).toBe('true')
+      expect(Number(classed)).toBeGreaterThan(5)
+    }
   })
 
   test('a consumer type-checks against the shipped .d.ts, strictly', () => {
