@@ -30,13 +30,21 @@ export function allRunbooks(): Promise<Runbook[]> {
   return all
 }
 
-/** Runbooks per canonical code (`0x20`); articles about no single bugcheck are under `none`. */
-export async function runbooksByCode(): Promise<Map<string, Runbook[]>> {
-  const byCode = new Map<string, Runbook[]>()
-  for (const runbook of await allRunbooks()) {
-    const list = byCode.get(runbook.data.bugcheck) ?? []
-    list.push(runbook)
-    byCode.set(runbook.data.bugcheck, list)
-  }
+let byCode: Promise<Map<string, Runbook[]>> | undefined
+
+/**
+ * Runbooks per canonical code (`0x20`); articles about no single bugcheck are under `none`.
+ * Built once: every code page asks for it.
+ */
+export function runbooksByCode(): Promise<Map<string, Runbook[]>> {
+  byCode ??= allRunbooks().then((runbooks) => {
+    const map = new Map<string, Runbook[]>()
+    for (const runbook of runbooks) {
+      const list = map.get(runbook.data.bugcheck) ?? []
+      list.push(runbook)
+      map.set(runbook.data.bugcheck, list)
+    }
+    return map
+  })
   return byCode
 }
