@@ -3,6 +3,10 @@
 // remark-windbg's document renderer) and the published plugin's (unified: remark, rehype). On the
 // real fixtures and on one large synthetic transcript, plus the HTML bytes each transcript byte
 // becomes.
+import { spawnSync } from 'node:child_process'
+import { mkdirSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { gzipSync } from 'node:zlib'
 import { markdownToHtml } from 'satteri'
 import rehypeStringify from 'rehype-stringify'
@@ -13,12 +17,16 @@ import remarkWindbg, { parseTranscript } from '../../plugins/remark-windbg/index
 import { createTranscriptEngine, type TranscriptEngine } from '../../src/integrations/satteri-plugins.ts'
 import { codePath, findByNumber, reference } from '../../src/lib/catalog.ts'
 import { realTranscripts, syntheticTranscript } from './fixtures.ts'
+import { ROOT, TMP } from './projects.ts'
 import { median } from './stats.ts'
 
 export interface Throughput {
   name: string
-  /** `site`: Sätteri with the site's transcript engine; `unified`: the remark plugin. */
-  pipeline: 'site' | 'unified'
+  /**
+   * `site`: Sätteri with the site's transcript engine; `unified`: the remark plugin; `before`:
+   * the remark plugin as it was before this round (see {@link BEFORE_REVISION}).
+   */
+  pipeline: 'site' | 'unified' | 'before'
   /** Transcript text measured, in bytes (UTF-8). */
   bytes: number
   transcripts: number
@@ -67,78 +75,131 @@ function fenced(text: string): string {
 
 const MB = 1024 * 1024
 
-/**
- * Times `work` over `runs` runs and returns the median seconds of one pass. Small inputs are
- * repeated within a run until it lasts at least `minimum` seconds, so timer resolution and
- * one-off pauses do not decide the figure. `once` is a pass already timed (the warm-up), else
- * one is run here.
- */
-async function timed(work: () => Promise<void> | void, runs: number, once?: number, minimum = 0.3): Promise<number> {
-  if (once === undefined) {
-    const warm = performance.now()
-    await work()
-    once = (performance.now() - warm) / 1000
-  }
-  const repeat = Math.max(1, Math.ceil(minimum / Math.max(once, 1e-6)))
-  const samples: number[] = []
-  for (let run = 0; run < runs; run++) {
-    const start = performance.now()
-    for (let pass = 0; pass < repeat; pass++) await work()
-    samples.push((performance.now() - start) / 1000 / repeat)
-  }
-  return median(samples)
+/** A pipeline under test: with the plugin, and the same without it. */
+interface Contender {
+  kind: Throughput['pipeline']
+  pipeline: Pipeline
+  plain: Pipeline
 }
 
-async function measure(name: string, kind: Throughput['pipeline'], texts: readonly string[], runs: number, pipeline: Pipeline, plain: Pipeline): Promise<Throughput> {
+/** Seconds of one pass of `work` over the documents, repeated until it lasts `minimum` seconds. */
+async function timeOnce(work: () => Promise<void>, repeat: number): Promise<number> {
+  const start = performance.now()
+  for (let pass = 0; pass < repeat; pass++) await work()
+  return (performance.now() - start) / 1000 / repeat
+}
+
+/**
+ * Every contender on one input, paired: each run times every contender (and its plain pipeline)
+ * in turn, the order rotating from run to run, so that a slower minute of the machine falls on
+ * all of them alike. Small inputs are repeated within a run until a pass lasts at least 0.3 s.
+ */
+async function measurePaired(name: string, texts: readonly string[], runs: number, contenders: readonly Contender[]): Promise<Throughput[]> {
   const documents = texts.map(fenced)
   const size = texts.reduce((total, text) => total + Buffer.byteLength(text), 0)
-  // A first pass gives the HTML and calibrates how often small inputs are repeated per run.
-  const html: string[] = []
-  const first = performance.now()
-  for (const document of documents) html.push(await pipeline(document))
-  const once = (performance.now() - first) / 1000
-  const parse = await timed(() => {
-    for (const text of texts) parseTranscript(text)
-  }, runs)
-  const render = await timed(async () => {
-    for (const document of documents) await pipeline(document)
-  }, runs, once)
-  const plainRender = await timed(async () => {
-    for (const document of documents) await plain(document)
-  }, runs)
-  const htmlBytes = html.reduce((total, page) => total + Buffer.byteLength(page), 0)
-  const gzipHtml = html.reduce((total, page) => total + gzipSync(page).length, 0)
   const gzipText = texts.reduce((total, text) => total + gzipSync(text).length, 0)
-  return {
-    name,
-    pipeline: kind,
-    bytes: size,
-    transcripts: texts.length,
-    parseMBps: size / MB / parse,
-    renderMBps: size / MB / render,
-    plainMBps: size / MB / plainRender,
-    pluginMBps: size / MB / Math.max(render - plainRender, 1e-9),
-    htmlPerByte: htmlBytes / size,
-    gzipPerGzip: gzipHtml / gzipText,
-    runs,
+  const passes = async (pipeline: Pipeline) => {
+    for (const document of documents) await pipeline(document)
   }
+  const timings = await Promise.all(
+    contenders.map(async (contender) => {
+      // A first pass gives the HTML and calibrates the repeats.
+      const html: string[] = []
+      const first = performance.now()
+      for (const document of documents) html.push(await contender.pipeline(document))
+      const once = (performance.now() - first) / 1000
+      const plainStart = performance.now()
+      await passes(contender.plain)
+      const plainOnce = (performance.now() - plainStart) / 1000
+      return {
+        contender,
+        html,
+        repeat: Math.max(1, Math.ceil(0.3 / Math.max(once, 1e-6))),
+        plainRepeat: Math.max(1, Math.ceil(0.3 / Math.max(plainOnce, 1e-6))),
+        render: [] as number[],
+        plain: [] as number[],
+      }
+    }),
+  )
+  const parse: number[] = []
+  const parseRepeat = Math.max(1, Math.ceil(0.3 / Math.max(await timeOnce(async () => void texts.map(parseTranscript), 1), 1e-6)))
+  for (let run = 0; run < runs; run++) {
+    for (let turn = 0; turn < timings.length; turn++) {
+      const timing = timings[(run + turn) % timings.length] as (typeof timings)[number]
+      timing.render.push(await timeOnce(() => passes(timing.contender.pipeline), timing.repeat))
+      timing.plain.push(await timeOnce(() => passes(timing.contender.plain), timing.plainRepeat))
+    }
+    parse.push(await timeOnce(async () => void texts.map(parseTranscript), parseRepeat))
+  }
+  return timings.map(({ contender, html, render, plain }) => {
+    const renderSeconds = median(render)
+    const plainSeconds = median(plain)
+    const htmlBytes = html.reduce((total, page) => total + Buffer.byteLength(page), 0)
+    const gzipHtml = html.reduce((total, page) => total + gzipSync(page).length, 0)
+    return {
+      name,
+      pipeline: contender.kind,
+      bytes: size,
+      transcripts: texts.length,
+      parseMBps: size / MB / median(parse),
+      renderMBps: size / MB / renderSeconds,
+      plainMBps: size / MB / plainSeconds,
+      pluginMBps: size / MB / Math.max(renderSeconds - plainSeconds, 1e-9),
+      htmlPerByte: htmlBytes / size,
+      gzipPerGzip: gzipHtml / gzipText,
+      runs,
+    }
+  })
 }
 
-export async function renderBenchmark(runs: number, syntheticMB: number): Promise<{ results: Throughput[]; syntheticFiles: string[] }> {
+/**
+ * The plugin as it was at `revision`, from git, with the options the site gave it then: the
+ * "before" of a before/after measured in the same run. Its files go to bench/tmp/before/, where
+ * they resolve their packages from the project's node_modules.
+ */
+async function pluginAt(revision: string): Promise<Contender> {
+  const dir = join(TMP, 'before')
+  rmSync(dir, { recursive: true, force: true })
+  mkdirSync(dir, { recursive: true })
+  const archive = spawnSync('git', ['archive', '--format=tar', revision, 'plugins/remark-windbg'], { cwd: ROOT, maxBuffer: 256 * MB })
+  if (archive.status !== 0) throw new Error(`git archive ${revision} failed: ${archive.stderr.toString().trim()}`)
+  const untar = spawnSync('tar', ['-x', '-C', dir], { input: archive.stdout })
+  if (untar.status !== 0) throw new Error(`could not unpack ${revision}: ${untar.stderr.toString().trim()}`)
+  const module = (await import(pathToFileURL(join(dir, 'plugins/remark-windbg/index.ts')).href)) as { default: Parameters<ReturnType<typeof unified>['use']>[0] }
+  const processor = unified()
+    .use(remarkParse)
+    .use(module.default, {
+      bugcheckName: (code: number) => findByNumber(code)?.name,
+      bugcheckHref: (code: number) => (findByNumber(code) ? codePath(code) : undefined),
+      className: ['not-content'],
+    })
+    .use(remarkRehype)
+    .use(rehypeStringify)
+    .freeze()
+  return { kind: 'before', pipeline: async (markdown) => String(await processor.process(markdown)), plain: unifiedPipeline(false) }
+}
+
+/** The commit issue 13 measured: the plugin before this round's work on speed. */
+export const BEFORE_REVISION = 'd2b6159'
+
+export async function renderBenchmark(runs: number, syntheticMB: number, before: string | undefined = BEFORE_REVISION): Promise<{ results: Throughput[]; syntheticFiles: string[]; before?: string }> {
   const real = realTranscripts().map((transcript) => transcript.text)
   const synthetic = syntheticTranscript(syntheticMB * MB)
   const syntheticName = `synthetic ${(Buffer.byteLength(synthetic.text) / MB).toFixed(1)} MB transcript`
-  const pipelines = [
-    { kind: 'site' as const, pipeline: sitePipeline(await createTranscriptEngine(options)), plain: sitePipeline(undefined) },
-    { kind: 'unified' as const, pipeline: unifiedPipeline(true), plain: unifiedPipeline(false) },
+  const contenders: Contender[] = [
+    ...(before ? [await pluginAt(before)] : []),
+    { kind: 'site', pipeline: sitePipeline(await createTranscriptEngine(options)), plain: sitePipeline(undefined) },
+    { kind: 'unified', pipeline: unifiedPipeline(true), plain: unifiedPipeline(false) },
   ]
-  const results: Throughput[] = []
-  for (const { kind, pipeline, plain } of pipelines) {
-    // Warm-up, untimed: the JIT settles on both inputs before either is timed.
+  // Warm-up, untimed: the JIT settles on both inputs before anything is timed.
+  for (const { pipeline } of contenders) {
     for (let pass = 0; pass < 3; pass++) for (const text of real) await pipeline(fenced(text))
     await pipeline(fenced(synthetic.text))
-    results.push(await measure(`real fixtures (${real.length} transcripts)`, kind, real, runs, pipeline, plain))
-    results.push(await measure(syntheticName, kind, [synthetic.text], runs, pipeline, plain))
   }
-  return { results, syntheticFiles: synthetic.files }
+  const results = [
+    ...(await measurePaired(`real fixtures (${real.length} transcripts)`, real, runs, contenders)),
+    ...(await measurePaired(syntheticName, [synthetic.text], runs, contenders)),
+  ]
+  rmSync(join(TMP, 'before'), { recursive: true, force: true })
+  return before ? { results, syntheticFiles: synthetic.files, before } : { results, syntheticFiles: synthetic.files }
 }

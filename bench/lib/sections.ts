@@ -7,25 +7,33 @@ import { measureBuild } from './build.ts'
 import { syntheticRunbooks } from './corpus.ts'
 import { summariseProfiles } from './profile.ts'
 import { prepareOurs, ROOT, TMP } from './projects.ts'
-import { renderBenchmark } from './render.ts'
+import { renderBenchmark, type Throughput } from './render.ts'
 import { machineLines, table, type Cell, type Machine } from './report.ts'
 import { measureSearch } from './search.ts'
-import { bytes, fixed, millis, seconds } from './stats.ts'
+import { bytes, fixed, millis, ratio, seconds } from './stats.ts'
 import { difference, measurePages, RUNBOOK_PATH, WEIGHT_PAGES, type PageWeight } from './weight.ts'
 
-/** Section 2: the plugin's throughput and HTML size, in this process. */
+/** Section 2: the plugin's throughput and HTML size, in this process, before and after. */
 export async function renderSection({ runs, record }: Context, syntheticMB: number): Promise<string> {
-  const { results, syntheticFiles } = await renderBenchmark(runs, syntheticMB)
-  for (const result of results) {
-    const input = result.name.startsWith('real') ? 'real' : 'synthetic'
-    record(`plugin MB/s, ${result.pipeline}, ${input}`, fixed(result.pluginMBps, 2))
-  }
+  const { results, syntheticFiles, before } = await renderBenchmark(runs, syntheticMB)
+  const inputOf = (result: Throughput) => (result.name.startsWith('real') ? 'real' : 'synthetic')
+  const label = (result: Throughput) => (result.pipeline === 'before' ? `before (${before})` : result.pipeline)
+  for (const result of results) record(`plugin MB/s, ${result.pipeline}, ${inputOf(result)}`, fixed(result.pluginMBps, 2))
+  const ratios = results
+    .filter((result) => result.pipeline !== 'before')
+    .flatMap((result) => {
+      const old = results.find((other) => other.pipeline === 'before' && other.name === result.name)
+      return old ? [[result.pipeline, result.name, ratio(result.pluginMBps, old.pluginMBps), ratio(result.renderMBps, old.renderMBps), ratio(result.htmlPerByte, old.htmlPerByte)]] : []
+    })
+  for (const row of ratios) if (row[0] === 'site') record(`plugin speed-up, site, ${String(row[1]).startsWith('real') ? 'real' : 'synthetic'}`, String(row[2]))
   return [
     '## 2. Transcript rendering',
     '',
-    'Two pipelines, each transcript a `windbg` fence of its own, with the site\'s plugin options. ' +
+    'Each transcript a `windbg` fence of its own, with the site\'s plugin options. ' +
       '**site**: Sätteri as Astro runs it for this site, transcripts rendered by remark-windbg\'s document renderer and filled into the page ' +
       '(`src/integrations/satteri-plugins.ts`). **unified**: the published plugin, `unified().use(remarkParse).use(remarkWindbg).use(remarkRehype).use(rehypeStringify)`. ' +
+      (before ? `**before**: the plugin as it was at \`${before}\` (the commit issue 13 measured), taken from git, in the same unified pipeline with the options the site gave it then. ` : '') +
+      'The pipelines are timed in turn within each run (paired), the order rotating. ' +
       'Parse: `parseTranscript` alone. MB/s of transcript text (MiB), medians. ' +
       'Plain: the same pipeline without the plugin, the fence a plain code block (what parsing and serialising the Markdown cost anyway). ' +
       'Plugin: the plugin\'s own share, transcript bytes over the difference of the two times. ' +
@@ -34,7 +42,7 @@ export async function renderSection({ runs, record }: Context, syntheticMB: numb
     table(
       ['pipeline', 'input', 'size', 'parse MB/s', 'render MB/s', 'plain MB/s', 'plugin MB/s', 'HTML/byte raw', 'HTML/byte gzip'],
       results.map((result) => [
-        result.pipeline,
+        label(result),
         result.name,
         bytes(result.bytes),
         fixed(result.parseMBps, 1),
@@ -46,7 +54,10 @@ export async function renderSection({ runs, record }: Context, syntheticMB: numb
       ]),
     ),
     '',
-    `Aim: the plugin's own share at 6 MB/s or more (issue 13), 20 MB/s beyond that. The synthetic transcript joins real transcripts of ${syntheticFiles.length} fixture files.`,
+    ...(ratios.length > 0
+      ? ['After over before, same run:', '', table(['pipeline', 'input', 'plugin MB/s', 'render MB/s', 'HTML/byte'], ratios), '']
+      : []),
+    `Aim (issue 13): the plugin's own share at 6 MB/s or more, 20 MB/s beyond that. The synthetic transcript joins real transcripts of ${syntheticFiles.length} fixture files.`,
   ].join('\n')
 }
 
