@@ -157,7 +157,9 @@ async function measurePaired(name: string, texts: readonly string[], runs: numbe
  * "before" of a before/after measured in the same run. Its files go to bench/tmp/before/, where
  * they resolve their packages from the project's node_modules.
  */
-async function pluginAt(revision: string): Promise<Contender> {
+async function pluginAt(revision: string): Promise<Contender | undefined> {
+  // A shallow clone may not hold the revision: the section then says so and measures the rest.
+  if (spawnSync('git', ['cat-file', '-e', `${revision}^{commit}`], { cwd: ROOT }).status !== 0) return undefined
   const dir = join(TMP, 'before')
   rmSync(dir, { recursive: true, force: true })
   mkdirSync(dir, { recursive: true })
@@ -182,12 +184,14 @@ async function pluginAt(revision: string): Promise<Contender> {
 /** The commit issue 13 measured: the plugin before this round's work on speed. */
 export const BEFORE_REVISION = 'd2b6159'
 
+/** `before` is absent from the result when git does not hold that revision (a shallow clone). */
 export async function renderBenchmark(runs: number, syntheticMB: number, before: string | undefined = BEFORE_REVISION): Promise<{ results: Throughput[]; syntheticFiles: string[]; before?: string }> {
   const real = realTranscripts().map((transcript) => transcript.text)
   const synthetic = syntheticTranscript(syntheticMB * MB)
   const syntheticName = `synthetic ${(Buffer.byteLength(synthetic.text) / MB).toFixed(1)} MB transcript`
+  const old = before ? await pluginAt(before) : undefined
   const contenders: Contender[] = [
-    ...(before ? [await pluginAt(before)] : []),
+    ...(old ? [old] : []),
     { kind: 'site', pipeline: sitePipeline(await createTranscriptEngine(options)), plain: sitePipeline(undefined) },
     { kind: 'unified', pipeline: unifiedPipeline(true), plain: unifiedPipeline(false) },
   ]
@@ -201,5 +205,5 @@ export async function renderBenchmark(runs: number, syntheticMB: number, before:
     ...(await measurePaired(syntheticName, [synthetic.text], runs, contenders)),
   ]
   rmSync(join(TMP, 'before'), { recursive: true, force: true })
-  return before ? { results, syntheticFiles: synthetic.files, before } : { results, syntheticFiles: synthetic.files }
+  return old && before ? { results, syntheticFiles: synthetic.files, before } : { results, syntheticFiles: synthetic.files }
 }

@@ -7,7 +7,7 @@ import { measureBuild } from './build.ts'
 import { syntheticRunbooks } from './corpus.ts'
 import { summariseProfiles } from './profile.ts'
 import { prepareOurs, ROOT, TMP } from './projects.ts'
-import { renderBenchmark, type Throughput } from './render.ts'
+import { BEFORE_REVISION, renderBenchmark, type Throughput } from './render.ts'
 import { machineLines, table, type Cell, type Machine } from './report.ts'
 import { measureSearch } from './search.ts'
 import { bytes, fixed, millis, ratio, seconds } from './stats.ts'
@@ -57,6 +57,7 @@ export async function renderSection({ runs, record }: Context, syntheticMB: numb
     ...(ratios.length > 0
       ? ['After over before, same run:', '', table(['pipeline', 'input', 'plugin MB/s', 'render MB/s', 'HTML/byte'], ratios), '']
       : []),
+    ...(before ? [] : [`No before figures: git does not hold ${BEFORE_REVISION} here (a shallow clone?).`, '']),
     `Aim (issue 13): the plugin's own share at 6 MB/s or more, 20 MB/s beyond that. The synthetic transcript joins real transcripts of ${syntheticFiles.length} fixture files.`,
   ].join('\n')
 }

@@ -1,7 +1,8 @@
 /**
  * How fast the windbg grammar tokenizes a large transcript, with each regex engine, through
  * Shiki's `codeToTokens`; and, with the JavaScript engine, the grammar alone line by line
- * (`tokenizeLine2`, what the plugin's highlighter does) and the plugin's highlighter itself.
+ * (`tokenizeLine2`, what Shiki's highlighter in `remark-windbg/shiki` does), the direct scanner the
+ * plugin uses by default, and the plugin's highlighter itself (with its per-transcript line cache).
  *
  * Not a test: it prints figures and asserts nothing. Run from the repository root with Node 22:
  *
@@ -17,7 +18,8 @@ import { createOnigurumaEngine } from 'shiki/engine/oniguruma'
 import githubDark from 'shiki/themes/github-dark.mjs'
 import { INITIAL } from 'shiki/textmate'
 import { windbgLanguage } from '../src/grammar/index.ts'
-import { createWindbgHighlighter } from '../src/render/highlight.ts'
+import { classOfScope, createWindbgHighlighter } from '../src/render/highlight.ts'
+import { compileScanner, type RawGrammar } from '../src/render/scanner.ts'
 
 const TARGET_BYTES = 2 * 1024 * 1024
 const RUNS = 5
@@ -97,6 +99,11 @@ const core = await createHighlighterCore({ langs: [windbgLanguage], themes: [git
 const grammar = core.getLanguage('windbg')
 report('tokenizeLine2 per line', text, () => {
   for (const line of lines) grammar.tokenizeLine2(line, INITIAL)
+})
+// The same grammar through the direct scanner the plugin uses, every line tokenised (no cache).
+const scan = compileScanner(windbgLanguage as unknown as RawGrammar, classOfScope)
+report('direct scanner per line', text, () => {
+  for (const line of lines) scan(line)
 })
 // The input repeats one transcript, so the plugin's per-transcript line cache serves most lines:
 // this figure is the cache's best case, the line above its worst.

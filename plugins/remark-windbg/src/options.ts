@@ -61,7 +61,7 @@ export interface Options {
   className?: readonly string[] | null | undefined
   /**
    * Emit each block of output as one `raw` node of ready HTML instead of an element per token: the
-   * same HTML, several times faster to make and to serialise. Only for pipelines that keep raw
+   * same HTML, with far fewer objects to make and to serialise. Only for pipelines that keep raw
    * HTML: `remark-rehype` and `rehype-stringify` with `allowDangerousHtml: true` (Astro's are).
    * Without that, the output would be dropped or escaped, so it is off by default. Everything in
    * it is escaped here, as in the element form.
