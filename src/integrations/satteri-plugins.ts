@@ -55,6 +55,8 @@ export async function createTranscriptEngine(options: Options): Promise<Transcri
     if (!RE_FENCE.test(context.source)) return null
     const astro = (context.data as { astro?: { frontmatter?: unknown } }).astro
     const document = createDocumentRenderer(settings, highlight, astro?.frontmatter)
+    // MDX compiles to a JavaScript module, not to HTML: no page to fill, so the HTML goes in place.
+    const inPlace = context.sourceFormat === 'mdx'
     return {
       name: 'windbg-transcripts',
       code(node: CodeNode, ctx: Context) {
@@ -62,6 +64,10 @@ export async function createTranscriptEngine(options: Options): Promise<Transcri
         if (!element) return
         const parts = document.rendered === 1 ? document.assets().map(toHtml) : []
         writeHtml(element, parts)
+        if (inPlace) {
+          ctx.replaceNode(node, { type: 'html', value: parts.join('') })
+          return
+        }
         const id = String((next += 1))
         pending.set(id, parts)
         ctx.replaceNode(node, { type: 'html', value: `<!--windbg-transcript:${key}:${id}-->` })

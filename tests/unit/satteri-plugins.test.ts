@@ -54,6 +54,20 @@ describe('transcripts filled in after Sätteri', () => {
     expect(code).not.toContain('windbg-transcript:')
   })
 
+  test('in MDX, which compiles to a module and has no page to fill, the HTML goes in place', async () => {
+    const engine = await createTranscriptEngine(options)
+    const source = '```windbg\n4: kd> !di\nBugcheck: 20 (0, FFFF, 0, 1)\n```\n'
+    const replaced: string[] = []
+    for (const sourceFormat of ['mdx', 'markdown'] as const) {
+      const factory = engine.plugin as unknown as (context: object) => { code(node: object, ctx: object): void }
+      const instance = factory({ sourceFormat, source, data: { astro: { frontmatter: {} } }, fileURL: undefined })
+      instance.code({ lang: 'windbg', meta: null, value: source.split('\n').slice(1, 3).join('\n') }, { replaceNode: (_node: unknown, replacement: { value: string }) => replaced.push(replacement.value), setProperty() {} })
+    }
+    expect(replaced[0]).toMatch(/<figure class="wd-transcript[\s\S]*<\/figure>$/)
+    expect(replaced[1]).toMatch(/^<!--windbg-transcript:[0-9a-f]{16}:\d+-->$/)
+    expect(engine.fill(replaced[1] as string)).toBe(replaced[0])
+  })
+
   test('a placeholder written in an article stays a comment: the key is the engine’s own', async () => {
     const engine = await createTranscriptEngine(options)
     const forged = '<!--windbg-transcript:0000000000000000:1-->'
