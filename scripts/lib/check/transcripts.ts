@@ -64,7 +64,7 @@ function checkLookalike(article: Article, fence: Fence): Finding[] {
   else if (bugcheck) what = `bugcheck output (${describeCode(bugcheck.code)})`
   else return []
   const why = !fence.lang
-    ? 'untagged fences are transcripts only when their first line is a prompt'
+    ? 'untagged fences are transcripts only when a line holds a prompt with a command'
     : `the site leaves \`${fence.lang}\` fences as plain code`
   return [
     {
