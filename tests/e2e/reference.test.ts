@@ -37,6 +37,10 @@ describe('a code page without a runbook: 0x9F', () => {
     const reference = entry('0x9f')
     expect(await page.locator('.code-summary').textContent()).toContain(reference.summary.slice(0, 40))
     expect(await page.locator('.parameter-table tbody tr').count()).toBe(4)
+    // A parameter whose meaning changes with the case does not claim one reading for all of them.
+    const caseRows = page.locator('.parameter-table tbody tr', { hasText: 'Depends on the case' })
+    expect(await caseRows.count()).toBeGreaterThan(0)
+    for (const readAs of await caseRows.locator('td:nth-child(4)').allTextContents()) expect(readAs).toBe('by case')
     expect(await page.locator('#subtype-table tbody tr').count()).toBe(reference.subtypes.length)
     expect(await visibleRows(page)).toBe(7)
     // The filter box is the script's; without it the whole table shows.

@@ -149,6 +149,12 @@ describe('triage page', () => {
     await page.dispatchEvent('#triage-input', 'drop', { dataTransfer })
     await page.waitForSelector('.triage-bugcheck')
     expect(await text(page, '.triage-bugcheck h2')).toBe('0x9f DRIVER_POWER_STATE_FAILURE')
+    // The reference's `backticks` are code: the value, then the structure and the command.
+    expect(await page.locator('.triage-parameters tr[data-parameter="3"] code').allTextContents()).toEqual([
+      '0xfffff803c596cad0',
+      'nt!_TRIAGE_9F_POWER',
+      'dt nt!_TRIAGE_9F_POWER',
+    ])
 
     await page.setInputFiles('#triage-file', { name: 'synthetic-name-seed-analyze.txt', mimeType: 'text/plain', buffer: Buffer.from(seedAnalyze) })
     await page.waitForFunction(() => document.querySelector('.triage-bugcheck h2')?.textContent?.includes('0x20'))

@@ -1,7 +1,7 @@
 // bugcheck-reference: what every Windows bugcheck code's parameters mean, and the code that reads
 // bugchecks out of debugger output. Plain functions over text and data: no DOM, no Node built-ins,
 // so browsers, Node and WinDbg's script host run the same code.
-export { splitLines } from './text.ts'
+export { splitLines, proseSpans, type ProseSpan } from './text.ts'
 export { normaliseHex, hexDigits, parseU64, toHex, toDecimal, signedDecimal, type U64 } from './hex.ts'
 export {
   findBugcheck,

@@ -4,3 +4,20 @@ export function splitLines(text: string): string[] {
   if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop()
   return lines
 }
+
+/** A piece of a sentence of the reference: plain text, or code (a command, a structure name). */
+export interface ProseSpan {
+  text: string
+  code: boolean
+}
+
+/**
+ * A sentence of the reference in pieces: `backticks` mark code, as in Markdown. Every reader shows
+ * the same sentence, so each splits it here; an unpaired backtick stays as text.
+ */
+export function proseSpans(text: string): ProseSpan[] {
+  return text
+    .split(/`([^`]+)`/)
+    .map((piece, index) => ({ text: piece, code: index % 2 === 1 }))
+    .filter((span) => span.text !== '')
+}

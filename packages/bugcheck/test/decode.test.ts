@@ -1,7 +1,7 @@
 // The decoders on values from real debugger output (the project's fixtures from Microsoft's docs
 // and the seed write-up), read with the reference files of content/bugchecks/.
 import { describe, expect, it } from 'vitest'
-import { decodeValue, describeParameter, findBugchecks, guessArchitecture, indexReference, parseU64, type BugcheckFinding, type ParameterIndex } from '../src/index.ts'
+import { decodeValue, describeParameter, findBugchecks, guessArchitecture, indexReference, parseU64, proseSpans, type BugcheckFinding, type ParameterIndex } from '../src/index.ts'
 import { loadReference } from '../src/load.ts'
 import { realFences } from '../../../plugins/remark-windbg/test/helpers.ts'
 
@@ -122,5 +122,23 @@ describe('decodeValue, each kind', () => {
     expect(decodeValue(value('5752505f'), { decode: 'ascii' }, x64)).toEqual(['“_PRW” as ASCII characters'])
     expect(decodeValue(value('ffff0000'), { decode: 'ascii' }, x64)).toEqual([])
     expect(decodeValue(value('9f'), { decode: 'bugcheck' }, { arch: 'x64', bugcheckName: (code) => index.get(code)?.name })).toEqual(['bugcheck 0x9f DRIVER_POWER_STATE_FAILURE'])
+  })
+})
+
+describe('proseSpans: the reference’s sentences, code marked with backticks', () => {
+  it('splits code from text, in order, with nothing lost', () => {
+    expect(proseSpans('An `nt!_TRIAGE_9F_POWER` structure; `dt` on it.')).toEqual([
+      { text: 'An ', code: false },
+      { text: 'nt!_TRIAGE_9F_POWER', code: true },
+      { text: ' structure; ', code: false },
+      { text: 'dt', code: true },
+      { text: ' on it.', code: false },
+    ])
+  })
+
+  it('leaves an unpaired backtick and empty code as text', () => {
+    expect(proseSpans('fffff800`12345678 is an address')).toEqual([{ text: 'fffff800`12345678 is an address', code: false }])
+    expect(proseSpans('two `` ticks')).toEqual([{ text: 'two `` ticks', code: false }])
+    expect(proseSpans('')).toEqual([])
   })
 })

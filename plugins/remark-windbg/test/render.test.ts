@@ -113,6 +113,24 @@ describe('the seed transcripts (real)', async () => {
     expect(arg2).toBe(`Arg2 · Reserved${RESERVED_DESCRIPTION}0x5`)
   })
 
+  test('code in the reference’s sentences shows as code in the tooltip, the rest as text', async () => {
+    // Synthetic: a made-up entry whose description names a structure and a command.
+    const reference = [
+      {
+        code: '0x20', number: 0x20, name: 'KERNEL_APC_PENDING_DURING_EXIT', summary: 'Synthetic summary with `!apc`.', url: '/bugchecks/0x20/',
+        learnUrl: 'https://learn.microsoft.com/', sameAs: null, parameterCount: 1, subtypes: [], notes: [],
+        parameters: [{ index: 1 as const, name: 'APC address', description: 'An `nt!_KAPC`; `dt nt!_KAPC` on it, and <b>no</b> markup.', decode: 'hex' as const }],
+      },
+    ]
+    const tree = await renderTree('```windbg\n0: kd> .bugcheck\nBugcheck code 00000020\nArguments 00000000`00000000 00000000`00000005 00000000`00000000 00000000`00000000\n```\n', { ...testOptions(), reference })
+    const arg1 = selectAll('.wd-tip-body', tree).find((body) => text(body).startsWith('Arg1'))!
+    expect(selectAll('code', arg1).map(text)).toEqual(['nt!_KAPC', 'dt nt!_KAPC'])
+    expect(text(arg1)).toContain('An nt!_KAPC; dt nt!_KAPC on it, and <b>no</b> markup.')
+    expect(selectAll('b', arg1)).toHaveLength(0)
+    const codeTip = selectAll('.wd-tip-body', tree).find((body) => text(body).startsWith('0x20'))!
+    expect(selectAll('code', codeTip).map(text)).toEqual(['!apc'])
+  })
+
   test('every format of the same parameters is marked: Arg lines, BUGCHECK_Pn, !di', () => {
     const valuesOf = (selector: string) => selectAll(`${selector} .wd-param`, tree).map((button) => text(button))
     expect(valuesOf('#wd-analyze-v')).toEqual(['0000000000000000', '000000000000ffff', '0000000000000000', '0000000000000001', '0', 'ffff', '0', '1'])

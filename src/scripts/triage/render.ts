@@ -11,6 +11,7 @@ import {
   type TriagedBugcheck,
   type TriageResult,
 } from 'bugcheck-reference/triage'
+import { proseSpans } from 'bugcheck-reference'
 import type { TriageReference } from './data.ts'
 import { shareHash } from './share.ts'
 
@@ -36,6 +37,11 @@ function h<K extends keyof HTMLElementTagNameMap>(
   return element
 }
 
+/** A sentence of the reference as text nodes, its `backticks` as code. */
+function prose(text: string): (Node | string)[] {
+  return proseSpans(text).map((span) => (span.code ? h('code', {}, span.text) : span.text))
+}
+
 function codeName(context: RenderContext): (code: number) => string | undefined {
   return (code) => context.data?.index.get(code)?.name
 }
@@ -56,12 +62,12 @@ function parameterTable(bugcheck: TriagedBugcheck, context: RenderContext, docs:
     }
     const meaning = h('td', {})
     if (reading.name) meaning.append(h('strong', {}, reading.name), reading.description ? ': ' : '')
-    if (reading.description) meaning.append(reading.description)
+    if (reading.description) meaning.append(...prose(reading.description))
     if (!reading.name && !reading.description) meaning.append(h('span', { class: 'missing' }, 'No description'))
     if (reading.reserved && !reading.description) meaning.append('Reserved')
-    if (reading.subtype && reading.index !== 1) meaning.append(h('span', { class: 'line subtype' }, reading.subtype))
-    const decoded = h('td', {}, reading.decoded.length > 0 ? reading.decoded.join('; ') : '—')
-    if (reading.note) decoded.append(h('span', { class: 'line note' }, reading.note))
+    if (reading.subtype && reading.index !== 1) meaning.append(h('span', { class: 'line subtype' }, ...prose(reading.subtype)))
+    const decoded = h('td', {}, ...(reading.decoded.length > 0 ? reading.decoded.flatMap((phrase, position) => [...(position > 0 ? ['; '] : []), ...prose(phrase)]) : ['—']))
+    if (reading.note) decoded.append(h('span', { class: 'line note' }, ...prose(reading.note)))
     return h('tr', { 'data-parameter': String(index) }, h('th', { scope: 'row' }, String(index)), h('td', {}, h('code', {}, reading.value)), meaning, decoded)
   })
   return h(
@@ -175,9 +181,9 @@ export function renderBugcheck(
     'section',
     { class: 'triage-bugcheck', 'aria-labelledby': headingId },
     heading,
-    known.entry && h('p', { class: 'triage-summary' }, known.entry.summary),
+    known.entry && h('p', { class: 'triage-summary' }, ...prose(known.entry.summary)),
     ...cases.map((subtype) =>
-      h('p', { class: 'triage-subtype' }, h('strong', {}, `Case: parameter ${subtype.parameter} = ${bugcheck.parameters[subtype.parameter - 1]}`), ` ${subtype.meaning}`),
+      h('p', { class: 'triage-subtype' }, h('strong', {}, `Case: parameter ${subtype.parameter} = ${bugcheck.parameters[subtype.parameter - 1]}`), ' ', ...prose(subtype.meaning)),
     ),
     h('p', { class: 'triage-meta' }, about),
     ...differingNotes(differing),

@@ -1,7 +1,7 @@
 import type { Element, ElementContent } from 'hast'
 import { el } from './element.ts'
 import type { CommandReference } from '../data/commands.ts'
-import type { ParameterReading } from 'bugcheck-reference'
+import { proseSpans, type ParameterReading } from 'bugcheck-reference'
 
 /**
  * Tooltips are plain markup: the body follows its trigger inside one wrapper, and the stylesheet
@@ -17,17 +17,22 @@ function tooltip(trigger: Element, id: string, body: ElementContent[]): Element 
   ])
 }
 
+/** A sentence of the reference, its `backticks` as code, as the reference pages show it. */
+function prose(text: string): ElementContent[] {
+  return proseSpans(text).map((span) => (span.code ? el('code', span.text) : { type: 'text', value: span.text }))
+}
+
 function readingBody(reading: ParameterReading): ElementContent[] {
   const body: ElementContent[] = [
     el('strong', reading.name ? `${reading.label} · ${reading.name}` : reading.label),
   ]
   // The reference's own description of a reserved parameter says so; others need saying.
   if (reading.reserved && reading.decoded.length === 0 && !reading.description) body.push(el('span.wd-tip-line', 'Reserved in Microsoft’s reference.'))
-  if (reading.subtype) body.push(el('span.wd-tip-line', reading.subtype))
-  if (reading.description) body.push(el('span.wd-tip-line', reading.description))
+  if (reading.subtype) body.push(el('span.wd-tip-line', prose(reading.subtype)))
+  if (reading.description) body.push(el('span.wd-tip-line', prose(reading.description)))
   if (reading.decoded.length === 0) body.push(el('span.wd-tip-line.wd-tip-value', reading.value))
-  for (const decoded of reading.decoded) body.push(el('span.wd-tip-line.wd-tip-value', `${reading.value}: ${decoded}`))
-  if (reading.note) body.push(el('span.wd-tip-line.wd-tip-note', reading.note))
+  for (const decoded of reading.decoded) body.push(el('span.wd-tip-line.wd-tip-value', [{ type: 'text', value: `${reading.value}: ` }, ...prose(decoded)]))
+  if (reading.note) body.push(el('span.wd-tip-line.wd-tip-note', prose(reading.note)))
   return body
 }
 
@@ -50,7 +55,7 @@ export function codeTip(children: ElementContent[], content: CodeTipContent, id:
   const hex = `0x${code.toString(16).toUpperCase()}`
   const trigger = href ? el('a.wd-code', { href }, children) : el('button.wd-code', { type: 'button' }, children)
   const body: ElementContent[] = [el('strong', name ? `${hex} ${name}` : `Bugcheck code ${hex}`)]
-  if (summary) body.push(el('span.wd-tip-line', summary))
+  if (summary) body.push(el('span.wd-tip-line', prose(summary)))
   if (href) body.push(el('span.wd-tip-line.wd-tip-note', 'Opens its page in the catalog.'))
   return tooltip(trigger, id, body)
 }
