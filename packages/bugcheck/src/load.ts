@@ -1,8 +1,8 @@
 // Reads the reference files (content/bugchecks/*.yaml) with Node: each file checked against the
 // schema, every problem reported as `file:line: field: what was expected`. Build tools only; the
 // published packages carry the compiled JSON instead.
-import { readdirSync, readFileSync } from 'node:fs'
-import { basename, join } from 'node:path'
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { basename, join, resolve } from 'node:path'
 import { isNode, LineCounter, parseDocument } from 'yaml'
 import type { z } from 'zod'
 import { compileReference, shortCode, type BugcheckReference } from './model.ts'
@@ -113,9 +113,39 @@ export function checkReferenceDir(dir: string, display: (file: string) => string
   return { files, problems }
 }
 
-/** Every code of the folder, compiled; throws a {@link BugcheckReferenceError} listing every problem. */
+// An Astro build reads the reference as its config loads and again in the bundle that renders the
+// pages: two copies of this module in one process, so the memo lives on the global object. It
+// holds a folder's codes for as long as no file of it changes (names, sizes and times).
+const LOADED = Symbol.for('bugcheck-reference/loaded')
+type Loaded = Map<string, { fingerprint: string; codes: BugcheckReference[] }>
+
+function loadedFolders(): Loaded {
+  const holder = globalThis as { [LOADED]?: Loaded }
+  holder[LOADED] ??= new Map()
+  return holder[LOADED]
+}
+
+function fingerprint(files: readonly string[]): string {
+  return files
+    .map((file) => {
+      const stat = statSync(file)
+      return `${file}\t${stat.size}\t${stat.mtimeMs}`
+    })
+    .join('\n')
+}
+
+/**
+ * Every code of the folder, compiled; throws a {@link BugcheckReferenceError} listing every
+ * problem. A folder loaded before and unchanged since gives the same (read-only) list again.
+ */
 export function loadReference(dir: string, display?: (file: string) => string): BugcheckReference[] {
+  const key = resolve(dir)
+  const print = fingerprint(referenceFiles(dir))
+  const known = loadedFolders().get(key)
+  if (known?.fingerprint === print) return known.codes
   const { files, problems } = checkReferenceDir(dir, display)
   if (problems.length > 0) throw new BugcheckReferenceError(problems)
-  return files.map((parsed) => compileReference(parsed.data as ReferenceFile))
+  const codes = files.map((parsed) => compileReference(parsed.data as ReferenceFile))
+  loadedFolders().set(key, { fingerprint: print, codes })
+  return codes
 }

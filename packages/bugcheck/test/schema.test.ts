@@ -1,7 +1,10 @@
 // Bad reference files: one case per kind of mistake, each reported as file:line: field: what was
 // expected. The files are synthetic, written for these tests.
+import { mkdtempSync, utimesSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { formatProblem, parseReferenceFile } from '../src/load.ts'
+import { BugcheckReferenceError, formatProblem, loadReference, parseReferenceFile } from '../src/load.ts'
 
 const HEAD = `code: 0x0000009F
 name: DRIVER_POWER_STATE_FAILURE
@@ -55,5 +58,32 @@ describe('reference files: every mistake named with its line and field', () => {
   it('a variant with parameters of its own', () => {
     const text = HEAD.replace('0x0000009F', '0x1000009F') + 'sameAs: 0x0000009F\nparameters:\n  1: reserved\n'
     expect(parseReferenceFile('0x1000009f.yaml', text).problems.map(formatProblem).join('\n')).toMatch(/sameAs: a `sameAs` variant takes its parameters from that code/)
+  })
+})
+
+describe('loadReference: a folder read once per change', () => {
+  // Synthetic files in a folder of their own.
+  const folder = mkdtempSync(join(tmpdir(), 'bugcheck-reference-'))
+  const file = join(folder, '0x9f.yaml')
+  const write = (summary: string, when: number) => {
+    writeFileSync(file, HEAD.replace('A synthetic summary for a schema test.', summary) + 'parameters:\n  1:\n    name: Violation type\n    description: Which rule.\n')
+    utimesSync(file, when, when)
+  }
+
+  it('gives the same codes while no file changes, and reads the folder again when one does', () => {
+    write('First synthetic summary.', 1_000_000)
+    const first = loadReference(folder)
+    expect(first.map((code) => code.summary)).toEqual(['First synthetic summary.'])
+    expect(loadReference(folder)).toBe(first)
+    write('Second synthetic summary.', 2_000_000)
+    expect(loadReference(folder).map((code) => code.summary)).toEqual(['Second synthetic summary.'])
+  })
+
+  it('still stops on a bad file after a good read', () => {
+    write('Good synthetic summary.', 3_000_000)
+    loadReference(folder)
+    writeFileSync(file, `${HEAD}colour: red\n`)
+    utimesSync(file, 4_000_000, 4_000_000)
+    expect(() => loadReference(folder)).toThrow(BugcheckReferenceError)
   })
 })
