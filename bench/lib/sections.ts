@@ -1,17 +1,19 @@
 // Sections 2 to 4 of the benchmark and the profile. Each returns its Markdown; run.ts prints it
 // and collects it into the results file.
-import { readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { spawnSync } from 'node:child_process'
 import { join, relative } from 'node:path'
 import type { Context } from './build-section.ts'
 import { measureBuild } from './build.ts'
 import { syntheticRunbooks } from './corpus.ts'
 import { summariseProfiles } from './profile.ts'
 import { prepareOurs, ROOT, TMP } from './projects.ts'
+import { linkNodeModules } from '../../scripts/lib/project-copy.ts'
 import { BEFORE_REVISION, renderBenchmark, type Throughput } from './render.ts'
 import { machineLines, table, type Cell, type Machine } from './report.ts'
 import { measureSearch } from './search.ts'
 import { bytes, fixed, millis, ratio, seconds } from './stats.ts'
-import { difference, measurePages, RUNBOOK_PATH, WEIGHT_PAGES, type PageWeight } from './weight.ts'
+import { difference, measurePages, RUNBOOK_PATH, TRIAGE_PATH, WEIGHT_PAGES, type PageWeight } from './weight.ts'
 
 /** Section 2: the plugin's throughput and HTML size, in this process, before and after. */
 export async function renderSection({ runs, record }: Context, syntheticMB: number): Promise<string> {
@@ -70,6 +72,30 @@ export interface RealSite {
   off?: string
   /** Whether the off build still has transcripts: the switch not honoured. */
   offIgnored: boolean
+  /** The site as it was at {@link BEFORE_REVISION}, or why it could not be built. */
+  before?: { dist: string } | { missing: string }
+}
+
+const BEFORE_SITE = join(TMP, 'site-before')
+
+/**
+ * The whole site as it was at {@link BEFORE_REVISION}, from git, on the project's packages (a
+ * superset of what it used; its own remark-windbg, which the link resolves inside its folder):
+ * the "before" of the page weights issue 9 asks for, built in the same run.
+ */
+async function buildBeforeSite(): Promise<{ dist: string } | { missing: string }> {
+  if (spawnSync('git', ['cat-file', '-e', `${BEFORE_REVISION}^{commit}`], { cwd: ROOT }).status !== 0) {
+    return { missing: `git does not hold ${BEFORE_REVISION} here (a shallow clone?)` }
+  }
+  rmSync(BEFORE_SITE, { recursive: true, force: true })
+  mkdirSync(BEFORE_SITE, { recursive: true })
+  const archive = spawnSync('git', ['archive', '--format=tar', BEFORE_REVISION], { cwd: ROOT, maxBuffer: 1024 * 1024 * 1024 })
+  if (archive.status !== 0) throw new Error(`git archive ${BEFORE_REVISION} failed: ${archive.stderr.toString().trim()}`)
+  const untar = spawnSync('tar', ['-x', '-C', BEFORE_SITE], { input: archive.stdout, maxBuffer: 64 * 1024 * 1024 })
+  if (untar.status !== 0) throw new Error(`could not unpack ${BEFORE_REVISION}: ${untar.stderr.toString().trim()}`)
+  linkNodeModules(BEFORE_SITE)
+  const built = await measureBuild(BEFORE_SITE)
+  return { dist: built.outDir }
 }
 
 /** This project with its real content, built for sections 3 and 4 (and without the plugin for 3). */
@@ -81,7 +107,9 @@ export async function buildRealSite({ progress }: Context, withOff: boolean): Pr
   const off = await measureBuild(SITE, { env: { WINDBG_TRANSCRIPTS: 'off' }, outDir: 'dist-off' })
   progress(`real site built with WINDBG_TRANSCRIPTS=off in ${seconds(off.wall)}`)
   const offRunbook = readFileSync(join(off.outDir, RUNBOOK_PATH, 'index.html'), 'utf8')
-  return { dist: on.outDir, off: off.outDir, offIgnored: offRunbook.includes('/_windbg/') }
+  const before = await buildBeforeSite()
+  progress('dist' in before ? `the site at ${BEFORE_REVISION} built from git` : `no site at ${BEFORE_REVISION}: ${before.missing}`)
+  return { dist: on.outDir, off: off.outDir, offIgnored: offRunbook.includes('/_windbg/'), before }
 }
 
 function weightRow(label: string, weight: Pick<PageWeight, 'totals'>): Cell[] {
@@ -99,8 +127,8 @@ function weightRow(label: string, weight: Pick<PageWeight, 'totals'>): Cell[] {
   ]
 }
 
-/** Section 3: what Chromium fetches for four pages, and what the transcripts add to the runbook. */
-export async function weightSection({ runs }: Context, site: RealSite): Promise<string> {
+/** Section 3: what Chromium fetches for five pages, what the transcripts add to the runbook, and what the reference adds to triage. */
+export async function weightSection({ runs, record }: Context, site: RealSite): Promise<string> {
   const pages = await measurePages(site.dist, WEIGHT_PAGES, runs)
   const runbook = pages.find((page) => page.path === RUNBOOK_PATH) as PageWeight
   const [off] = site.off ? await measurePages(site.off, [{ label: 'runbook, plugin off', path: RUNBOOK_PATH }], runs) : []
@@ -109,6 +137,18 @@ export async function weightSection({ runs }: Context, site: RealSite): Promise<
     rows.push(weightRow('0x20 runbook, plugin off', off))
     rows.push(weightRow('**what transcripts add**', { totals: difference(runbook.totals, off.totals) }))
   }
+  const triage = pages.find((page) => page.path === TRIAGE_PATH) as PageWeight
+  const [triageBefore] = site.before && 'dist' in site.before ? await measurePages(site.before.dist, [{ label: 'triage before', path: TRIAGE_PATH }], runs) : []
+  if (triageBefore) {
+    rows.push(weightRow(`triage at ${BEFORE_REVISION} (before the reference)`, triageBefore))
+    rows.push(weightRow('**what the reference adds to triage**', { totals: difference(triage.totals, triageBefore.totals) }))
+  }
+  const triageData = (weight: PageWeight) => weight.fetched.filter((item) => item.kind === 'other' && item.path.endsWith('.json'))
+  const transfer = (weight: PageWeight) => {
+    const sum = (figures: Record<string, number>) => Object.values(figures).reduce((total, value) => total + value, 0)
+    return `${bytes(sum(weight.totals.gzip))} gzipped (${bytes(sum(weight.totals.bytes))} raw)`
+  }
+  record('triage page, gzipped', bytes(Object.values(triage.totals.gzip).reduce((total, value) => total + value, 0)))
   return [
     '## 3. Page weight',
     '',
@@ -119,6 +159,12 @@ export async function weightSection({ runs }: Context, site: RealSite): Promise<
     ...(site.offIgnored
       ? ['', '**Warning:** the build with `WINDBG_TRANSCRIPTS=off` still links `/_windbg/` assets: astro.config.mjs does not honour the switch yet, so "what transcripts add" is not measured.']
       : []),
+    '',
+    `Triage's whole transfer: ${transfer(triage)}${triageBefore ? `, against ${transfer(triageBefore)} at ${BEFORE_REVISION}` : ''}. ` +
+      `Its data, fetched as the page loads whatever is pasted later: ${[...triageData(triage), ...(triageBefore ? triageData(triageBefore) : [])]
+      .map((item) => `\`${item.path}\` ${bytes(item.bytes)} (${bytes(item.gzip)} gzipped)`)
+      .join('; ')}${triageBefore ? `, the second at ${BEFORE_REVISION}` : ''}.` +
+      (site.before && 'missing' in site.before ? ` No before figure: ${site.before.missing}.` : ''),
     '',
     '<details><summary>What the 0x20 runbook fetches</summary>',
     '',

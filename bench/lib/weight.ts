@@ -8,7 +8,11 @@ export const WEIGHT_PAGES = [
   { label: 'catalog', path: '/bugchecks/' },
   { label: 'code page 0x20', path: '/bugchecks/0x20/' },
   { label: '0x20 runbook', path: '/runbooks/0x20-kmutex-not-released/' },
+  // With the data its script fetches as the page loads: the reference, since issue 9.
+  { label: 'triage', path: '/triage/' },
 ] as const
+
+export const TRIAGE_PATH = '/triage/'
 
 export const RUNBOOK_PATH = '/runbooks/0x20-kmutex-not-released/'
 
