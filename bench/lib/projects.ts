@@ -1,5 +1,6 @@
 // The two sites the build benchmark compares, each assembled in its own folder under bench/tmp/:
 // ours (a copy of this project with a generated content/) and the baseline (Starlight alone).
+import { spawnSync } from 'node:child_process'
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -10,6 +11,21 @@ import { copyProject, linkNodeModules } from '../../scripts/lib/project-copy.ts'
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 export const TMP = join(ROOT, 'bench/tmp')
+
+/**
+ * Files of the project as they were at `revision`, from git, unpacked into `dir` (emptied first):
+ * the "before" of a before/after measured in the same run. False when git does not hold the
+ * revision (a shallow clone), so that the section can say so and measure the rest.
+ */
+export function extractRevision(revision: string, dir: string, paths: readonly string[] = []): boolean {
+  if (spawnSync('git', ['cat-file', '-e', `${revision}^{commit}`], { cwd: ROOT }).status !== 0) return false
+  fresh(dir)
+  const archive = spawnSync('git', ['archive', '--format=tar', revision, ...paths], { cwd: ROOT, maxBuffer: 1024 * 1024 * 1024 })
+  if (archive.status !== 0) throw new Error(`git archive ${revision} failed: ${archive.stderr.toString().trim()}`)
+  const untar = spawnSync('tar', ['-x', '-C', dir], { input: archive.stdout, maxBuffer: 64 * 1024 * 1024 })
+  if (untar.status !== 0) throw new Error(`could not unpack ${revision}: ${untar.stderr.toString().trim()}`)
+  return true
+}
 
 function fresh(dir: string): void {
   rmSync(dir, { recursive: true, force: true })

@@ -3,8 +3,7 @@
 // remark-windbg's document renderer) and the published plugin's (unified: remark, rehype). On the
 // real fixtures and on one large synthetic transcript, plus the HTML bytes each transcript byte
 // becomes.
-import { spawnSync } from 'node:child_process'
-import { mkdirSync, rmSync } from 'node:fs'
+import { rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { gzipSync } from 'node:zlib'
@@ -17,7 +16,7 @@ import remarkWindbg, { parseTranscript } from '../../plugins/remark-windbg/index
 import { createTranscriptEngine, type TranscriptEngine } from '../../src/integrations/satteri-plugins.ts'
 import { codePath, findByNumber, reference } from '../../src/lib/catalog.ts'
 import { realTranscripts, syntheticTranscript } from './fixtures.ts'
-import { ROOT, TMP } from './projects.ts'
+import { extractRevision, TMP } from './projects.ts'
 import { median } from './stats.ts'
 
 export interface Throughput {
@@ -158,15 +157,8 @@ async function measurePaired(name: string, texts: readonly string[], runs: numbe
  * they resolve their packages from the project's node_modules.
  */
 async function pluginAt(revision: string): Promise<Contender | undefined> {
-  // A shallow clone may not hold the revision: the section then says so and measures the rest.
-  if (spawnSync('git', ['cat-file', '-e', `${revision}^{commit}`], { cwd: ROOT }).status !== 0) return undefined
   const dir = join(TMP, 'before')
-  rmSync(dir, { recursive: true, force: true })
-  mkdirSync(dir, { recursive: true })
-  const archive = spawnSync('git', ['archive', '--format=tar', revision, 'plugins/remark-windbg'], { cwd: ROOT, maxBuffer: 256 * MB })
-  if (archive.status !== 0) throw new Error(`git archive ${revision} failed: ${archive.stderr.toString().trim()}`)
-  const untar = spawnSync('tar', ['-x', '-C', dir], { input: archive.stdout })
-  if (untar.status !== 0) throw new Error(`could not unpack ${revision}: ${untar.stderr.toString().trim()}`)
+  if (!extractRevision(revision, dir, ['plugins/remark-windbg'])) return undefined
   const module = (await import(pathToFileURL(join(dir, 'plugins/remark-windbg/index.ts')).href)) as { default: Parameters<ReturnType<typeof unified>['use']>[0] }
   const processor = unified()
     .use(remarkParse)

@@ -1,13 +1,12 @@
 // Sections 2 to 4 of the benchmark and the profile. Each returns its Markdown; run.ts prints it
 // and collects it into the results file.
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { spawnSync } from 'node:child_process'
+import { readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import type { Context } from './build-section.ts'
 import { measureBuild } from './build.ts'
 import { syntheticRunbooks } from './corpus.ts'
 import { summariseProfiles } from './profile.ts'
-import { prepareOurs, ROOT, TMP } from './projects.ts'
+import { extractRevision, prepareOurs, ROOT, TMP } from './projects.ts'
 import { linkNodeModules } from '../../scripts/lib/project-copy.ts'
 import { BEFORE_REVISION, renderBenchmark, type Throughput } from './render.ts'
 import { machineLines, table, type Cell, type Machine } from './report.ts'
@@ -84,15 +83,7 @@ const BEFORE_SITE = join(TMP, 'site-before')
  * the "before" of the page weights issue 9 asks for, built in the same run.
  */
 async function buildBeforeSite(): Promise<{ dist: string } | { missing: string }> {
-  if (spawnSync('git', ['cat-file', '-e', `${BEFORE_REVISION}^{commit}`], { cwd: ROOT }).status !== 0) {
-    return { missing: `git does not hold ${BEFORE_REVISION} here (a shallow clone?)` }
-  }
-  rmSync(BEFORE_SITE, { recursive: true, force: true })
-  mkdirSync(BEFORE_SITE, { recursive: true })
-  const archive = spawnSync('git', ['archive', '--format=tar', BEFORE_REVISION], { cwd: ROOT, maxBuffer: 1024 * 1024 * 1024 })
-  if (archive.status !== 0) throw new Error(`git archive ${BEFORE_REVISION} failed: ${archive.stderr.toString().trim()}`)
-  const untar = spawnSync('tar', ['-x', '-C', BEFORE_SITE], { input: archive.stdout, maxBuffer: 64 * 1024 * 1024 })
-  if (untar.status !== 0) throw new Error(`could not unpack ${BEFORE_REVISION}: ${untar.stderr.toString().trim()}`)
+  if (!extractRevision(BEFORE_REVISION, BEFORE_SITE)) return { missing: `git does not hold ${BEFORE_REVISION} here (a shallow clone?)` }
   linkNodeModules(BEFORE_SITE)
   const built = await measureBuild(BEFORE_SITE)
   return { dist: built.outDir }
