@@ -4,7 +4,7 @@
 // transcripts' tooltips read values with the same parser and decoder, so both always agree.
 import { describeParameter, guessArchitecture, type Architecture, type ParameterReading } from './decode.ts'
 import { findParameterMarks, groupFindings, type BugcheckFinding, type ParameterFormat, type ParameterMark } from './find.ts'
-import { normaliseHex } from './hex.ts'
+import { hexDigits, normaliseHex } from './hex.ts'
 import { EMPTY_DOCS, type BugcheckReference, type BugcheckSubtype, type ParameterDocs, type ParameterIndex } from './model.ts'
 import { matchSubtypes } from './decode.ts'
 import type { ReferenceIndex } from './reference.ts'
@@ -223,7 +223,8 @@ function differingValues(finding: BugcheckFinding): DifferingValue[] {
   return differing
 }
 
-function toTriaged(finding: BugcheckFinding): TriagedBugcheck {
+/** A finding of the parser as triage reports it. */
+export function toTriaged(finding: BugcheckFinding): TriagedBugcheck {
   const formats: ParameterFormat[] = []
   for (const found of finding.marks) if (!formats.includes(found.format)) formats.push(found.format)
   return {
@@ -234,6 +235,24 @@ function toTriaged(finding: BugcheckFinding): TriagedBugcheck {
     descriptions: [...finding.descriptions],
     arch: guessArchitecture(finding.widths),
     formats,
+  }
+}
+
+/**
+ * A bugcheck from values someone typed rather than found in output (`bugcheck show 0x9f 3 …`,
+ * `!runbook 0x9f 3 …`): read as a paste of them would be, the target guessed from the digits
+ * typed unless given.
+ */
+export function bugcheckFromValues(code: number, texts: readonly string[], arch?: Architecture): TriagedBugcheck {
+  const widths = texts.map(hexDigits)
+  return {
+    code,
+    hex: normaliseHex(code.toString(16)),
+    parameters: [0, 1, 2, 3].map((position) => (texts[position] === undefined ? '' : normaliseHex(texts[position] as string))),
+    widths,
+    descriptions: ['', '', '', ''],
+    arch: arch ?? guessArchitecture(widths),
+    formats: [],
   }
 }
 

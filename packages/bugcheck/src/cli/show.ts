@@ -1,8 +1,7 @@
 // `bugcheck show 0x9f [P1 P2 P3 P4]`: one code's reference, and what given values mean.
-import { describeParameter, matchSubtypes } from '../decode.ts'
-import { normaliseHex, parseU64 } from '../hex.ts'
-import type { ParameterIndex } from '../model.ts'
+import { parseU64 } from '../hex.ts'
 import type { ReferenceIndex } from '../reference.ts'
+import { bugcheckFromValues, readParameters, subtypesOf } from '../triage.ts'
 import type { ApiCode } from '../api.ts'
 import { columns, readCodeArgument, type Styles } from './report.ts'
 
@@ -35,12 +34,12 @@ export function showCode(args: readonly string[], options: ShowOptions, output: 
     output.err(`bugcheck show: ${bad !== undefined ? `\`${bad}\` is not a hex value` : 'a bugcheck has at most 4 parameters'}`)
     return 2
   }
-  const values = [0, 1, 2, 3].map((position) => (valueTexts[position] === undefined ? '' : normaliseHex(valueTexts[position] as string)))
+  // Values typed without a dump say nothing of its target: read as 64-bit.
+  const bugcheck = bugcheckFromValues(number, valueTexts, 'x64')
+  const values = bugcheck.parameters
   const docs = options.index.docs(number)
-  const readings = valueTexts.map((text, position) =>
-    describeParameter({ index: (position + 1) as ParameterIndex, text, parameters: values, docs, arch: 'x64', bugcheckName: (code) => options.index.get(code)?.name }),
-  )
-  const cases = matchSubtypes(docs, values)
+  const readings = readParameters(bugcheck, docs, (code) => options.index.get(code)?.name).flatMap((row) => (row.reading ? [row.reading] : []))
+  const cases = subtypesOf(bugcheck, docs)
   const base = options.index.parametersOf(number)
   if (options.json) {
     output.out(`${JSON.stringify({ ...entry, page: `${options.site}${entry.url}`, readings, cases }, null, 1)}\n`)

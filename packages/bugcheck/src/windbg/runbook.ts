@@ -2,12 +2,11 @@
 // parser and decoders as the site, and which runbooks cover it. Bundled by the site's build into
 // one classic script (dist/windbg/runbook.js, ES2017, the reference inside); WinDbg's JavaScript
 // provider loads it with `.scriptload` and calls `initializeScript`.
-import { describeParameter, guessArchitecture, matchSubtypes, type ParameterReading } from '../decode.ts'
 import { findBugchecks } from '../find.ts'
-import { normaliseHex, parseU64 } from '../hex.ts'
+import { parseU64 } from '../hex.ts'
 import type { ApiCode, ApiDocument } from '../api.ts'
-import type { ParameterIndex } from '../model.ts'
 import { indexReference } from '../reference.ts'
+import { bugcheckFromValues, knowledgeOf, readParameters, subtypesOf, toTriaged, type TriagedBugcheck } from '../triage.ts'
 
 /** The parts of WinDbg's `host` object this script uses. */
 export interface DebuggerHost {
@@ -71,20 +70,14 @@ export function createRunbook(document: ApiDocument, host: DebuggerHost) {
     return `<link cmd=".shell -x start ${escaped}">${escaped}</link>`
   }
 
-  function report(code: number, values: string[], widths: number[]): RunbookResult {
-    const entry = index.get(code) as ApiCode | undefined
-    const docs = index.docs(code)
-    const arch = guessArchitecture(widths)
-    const readings: ParameterReading[] = []
-    values.forEach((value, position) => {
-      if (value === '') return
-      readings.push(describeParameter({ index: (position + 1) as ParameterIndex, text: value, parameters: values, docs, arch, bugcheckName: (other) => index.get(other)?.name }))
-    })
-    const cases = matchSubtypes(docs, values)
-    const base = index.parametersOf(code)
-    const runbooks = (entry?.runbooks ?? []).length > 0 ? (entry?.runbooks ?? []) : ((base as ApiCode | undefined)?.runbooks ?? [])
-    const result: RunbookResult = {
-      code: normaliseHex(code.toString(16)),
+  function report(bugcheck: TriagedBugcheck): RunbookResult {
+    const { code } = bugcheck
+    const knowledge = knowledgeOf(index, code, (entry) => (entry as ApiCode).runbooks ?? [])
+    const { entry } = knowledge
+    const readings = readParameters(bugcheck, knowledge.docs, (other) => index.get(other)?.name).flatMap((row) => (row.reading ? [row.reading] : []))
+    const cases = subtypesOf(bugcheck, knowledge.docs)
+    return {
+      code: bugcheck.hex,
       name: entry?.name ?? null,
       summary: entry?.summary ?? null,
       parameters: readings.map((reading) => ({
@@ -96,12 +89,11 @@ export function createRunbook(document: ApiDocument, host: DebuggerHost) {
       })),
       subtype: cases.length > 0 ? cases.map((subtype) => subtype.meaning).join(' ') : null,
       page: entry && site ? `${site}${entry.url}` : null,
-      runbooks: site ? runbooks.map((runbook) => `${site}${runbook.url}`) : [],
+      runbooks: site ? knowledge.runbooks.map((runbook) => `${site}${runbook.url}`) : [],
       toString() {
         return `0x${code.toString(16).toUpperCase()} ${entry?.name ?? '(not in the reference)'}`
       },
     }
-    return result
   }
 
   function print(result: RunbookResult, dml: boolean): void {
@@ -129,8 +121,7 @@ export function createRunbook(document: ApiDocument, host: DebuggerHost) {
         log(message)
         return message
       }
-      const normalised = [0, 1, 2, 3].map((position) => (values[position] === undefined ? '' : normaliseHex(values[position] as string)))
-      const result = report(number.lo, normalised, values.map((value) => value.replace(/^0x/i, '').replace(/`/g, '').length))
+      const result = report(bugcheckFromValues(number.lo, values))
       print(result, dmlOn())
       return result
     }
@@ -148,7 +139,7 @@ export function createRunbook(document: ApiDocument, host: DebuggerHost) {
       log(message)
       return message
     }
-    const result = report(finding.code, finding.parameters, finding.widths)
+    const result = report(toTriaged(finding))
     print(result, dmlOn())
     return result
   }
