@@ -1,7 +1,8 @@
 // The code page's "decode these values" form, read as you type: the same decoder as the
 // transcripts and triage, on this code's entry of the reference. What is typed stays here: the
 // only request is the code's own entry, the same for every reader.
-import { describeParameter, matchSubtypes, normaliseHex, parseU64, proseSpans, type ApiCode, type Architecture, type ParameterIndex } from 'bugcheck-reference'
+import { describeParameter, matchSubtypes, normaliseHex, parseU64, type ApiCode, type Architecture, type ParameterIndex } from 'bugcheck-reference'
+import { proseNodes } from '../prose.ts'
 
 const form = document.querySelector<HTMLFormElement>('form.decode-form')
 const result = form?.querySelector<HTMLElement>('.decode-result')
@@ -22,11 +23,6 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, c
   return node
 }
 
-/** A sentence of the reference as text nodes, its `backticks` as code, as the page's tables show it. */
-function prose(text: string): (Node | string)[] {
-  return proseSpans(text).map((span) => (span.code ? element('code', span.text) : span.text))
-}
-
 async function decode(): Promise<void> {
   if (!form || !result) return
   const code = form.dataset['code'] ?? ''
@@ -43,7 +39,7 @@ async function decode(): Promise<void> {
   const children: HTMLElement[] = []
   for (const subtype of matchSubtypes(docs, parameters)) {
     const line = element('p', undefined, 'case')
-    line.append(element('strong', `Case: parameter ${subtype.parameter} = ${parameters[subtype.parameter - 1]}.`), ' ', ...prose(subtype.meaning))
+    line.append(element('strong', `Case: parameter ${subtype.parameter} = ${parameters[subtype.parameter - 1]}.`), ' ', ...proseNodes(subtype.meaning))
     children.push(line)
   }
   const list = element('dl')
@@ -59,7 +55,7 @@ async function decode(): Promise<void> {
     const phrases = [...reading.decoded]
     if (reading.note) phrases.push(reading.note)
     const meaning = element('dd', reading.name ? `${reading.name}, ${reading.value}` : reading.value)
-    for (const phrase of phrases) meaning.append(': ', ...prose(phrase))
+    for (const phrase of phrases) meaning.append(': ', ...proseNodes(phrase))
     list.append(meaning)
   })
   children.push(list)

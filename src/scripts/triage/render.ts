@@ -11,7 +11,7 @@ import {
   type TriagedBugcheck,
   type TriageResult,
 } from 'bugcheck-reference/triage'
-import { proseSpans } from 'bugcheck-reference'
+import { proseNodes } from '../prose.ts'
 import type { TriageReference } from './data.ts'
 import { shareHash } from './share.ts'
 
@@ -37,11 +37,6 @@ function h<K extends keyof HTMLElementTagNameMap>(
   return element
 }
 
-/** A sentence of the reference as text nodes, its `backticks` as code. */
-function prose(text: string): (Node | string)[] {
-  return proseSpans(text).map((span) => (span.code ? h('code', {}, span.text) : span.text))
-}
-
 function codeName(context: RenderContext): (code: number) => string | undefined {
   return (code) => context.data?.index.get(code)?.name
 }
@@ -62,12 +57,12 @@ function parameterTable(bugcheck: TriagedBugcheck, context: RenderContext, docs:
     }
     const meaning = h('td', {})
     if (reading.name) meaning.append(h('strong', {}, reading.name), reading.description ? ': ' : '')
-    if (reading.description) meaning.append(...prose(reading.description))
+    if (reading.description) meaning.append(...proseNodes(reading.description))
     if (!reading.name && !reading.description) meaning.append(h('span', { class: 'missing' }, 'No description'))
     if (reading.reserved && !reading.description) meaning.append('Reserved')
-    if (reading.subtype && reading.index !== 1) meaning.append(h('span', { class: 'line subtype' }, ...prose(reading.subtype)))
-    const decoded = h('td', {}, ...(reading.decoded.length > 0 ? reading.decoded.flatMap((phrase, position) => [...(position > 0 ? ['; '] : []), ...prose(phrase)]) : ['—']))
-    if (reading.note) decoded.append(h('span', { class: 'line note' }, ...prose(reading.note)))
+    if (reading.subtype && reading.index !== 1) meaning.append(h('span', { class: 'line subtype' }, ...proseNodes(reading.subtype)))
+    const decoded = h('td', {}, ...(reading.decoded.length > 0 ? reading.decoded.flatMap((phrase, position) => [...(position > 0 ? ['; '] : []), ...proseNodes(phrase)]) : ['—']))
+    if (reading.note) decoded.append(h('span', { class: 'line note' }, ...proseNodes(reading.note)))
     return h('tr', { 'data-parameter': String(index) }, h('th', { scope: 'row' }, String(index)), h('td', {}, h('code', {}, reading.value)), meaning, decoded)
   })
   return h(
@@ -181,9 +176,9 @@ export function renderBugcheck(
     'section',
     { class: 'triage-bugcheck', 'aria-labelledby': headingId },
     heading,
-    known.entry && h('p', { class: 'triage-summary' }, ...prose(known.entry.summary)),
+    known.entry && h('p', { class: 'triage-summary' }, ...proseNodes(known.entry.summary)),
     ...cases.map((subtype) =>
-      h('p', { class: 'triage-subtype' }, h('strong', {}, `Case: parameter ${subtype.parameter} = ${bugcheck.parameters[subtype.parameter - 1]}`), ' ', ...prose(subtype.meaning)),
+      h('p', { class: 'triage-subtype' }, h('strong', {}, `Case: parameter ${subtype.parameter} = ${bugcheck.parameters[subtype.parameter - 1]}`), ' ', ...proseNodes(subtype.meaning)),
     ),
     h('p', { class: 'triage-meta' }, about),
     ...differingNotes(differing),
